@@ -1,0 +1,3 @@
+from locpipe.cli import main
+
+main()

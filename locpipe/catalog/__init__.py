@@ -1,0 +1,1 @@
+"""Gettext catalogs: the model (no I/O), PO/POT reading and writing, merging."""

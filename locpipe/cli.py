@@ -1,0 +1,457 @@
+"""The ``locpipe`` command line: the only module that prints or exits.
+
+Each command reads the settings once, calls the core, and shows the result.
+A ``LocpipeError`` (bad input) becomes a one-line message and exit code 2.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, replace
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Annotated, Any, ParamSpec, TypeVar
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from locpipe import __version__
+from locpipe.config import CONFIG_FILE, Config, load_config, render_init, validate_locale
+from locpipe.errors import LocpipeError, PartialFailure
+
+app = typer.Typer(
+    name="locpipe",
+    help="Localise Tilda website exports: extract, translate, check, build.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    add_completion=False,
+)
+models_app = typer.Typer(help="List, install and remove Argos language packages.", no_args_is_help=True)
+app.add_typer(models_app, name="models")
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+LangOption = Annotated[
+    list[str] | None, typer.Option("--lang", "-l", help="Target language (repeatable); default: all.")
+]
+JsonOption = Annotated[bool, typer.Option("--json", help="Print the result as one JSON object.")]
+
+
+@dataclass(frozen=True)
+class Context:
+    root: Path
+
+
+def _out() -> Console:
+    return Console(highlight=False)
+
+
+def _err() -> Console:
+    return Console(stderr=True, highlight=False)
+
+
+def reports_errors(command: Callable[P, R]) -> Callable[P, R]:
+    """Turn bad input into a clear message and exit code 2, never a traceback."""
+
+    @functools.wraps(command)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+        try:
+            return command(*args, **kwargs)
+        except LocpipeError as error:
+            _err().print(f"[bold red]error:[/] {error}", markup=True, soft_wrap=True)
+            raise typer.Exit(2) from None
+
+    return wrapper
+
+
+@app.callback()
+def main_options(
+    ctx: typer.Context,
+    directory: Annotated[
+        Path, typer.Option("-C", "--directory", help="Run in this project folder.")
+    ] = Path("."),
+    version: Annotated[bool, typer.Option("--version", help="Show the version and exit.")] = False,
+) -> None:
+    if version:
+        typer.echo(f"locpipe {__version__}")
+        raise typer.Exit(0)
+    ctx.obj = Context(root=directory)
+
+
+def _config(ctx: typer.Context) -> Config:
+    root: Path = ctx.obj.root
+    return load_config(root)
+
+
+def _langs(config: Config, requested: list[str] | None) -> list[str]:
+    if not requested:
+        return list(config.target_langs)
+    langs = [validate_locale(lang) for lang in requested]
+    unknown = [lang for lang in langs if lang not in config.target_langs]
+    if unknown:
+        raise LocpipeError(
+            f"{', '.join(unknown)} is not among target_langs",
+            path=config.config_path,
+            hint="add it to target_langs first",
+        )
+    return langs
+
+
+@contextmanager
+def _progress(description: str, enabled: bool = True) -> Iterator[Progress]:
+    progress = Progress(
+        TextColumn("[bold]{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        TextColumn("{task.fields[item]}"),
+        console=_err(),
+        transient=True,
+        disable=not enabled,
+    )
+    with progress:
+        yield progress
+
+
+# -- init ----------------------------------------------------------------------------------
+
+
+@app.command()
+@reports_errors
+def init(
+    ctx: typer.Context,
+    source_lang: Annotated[str, typer.Option(help="Language of the Tilda export.")] = "en",
+    langs: Annotated[str, typer.Option(help="Target languages, comma-separated.")] = "ru",
+    force: Annotated[bool, typer.Option(help="Overwrite an existing locpipe.toml.")] = False,
+) -> None:
+    """Write a commented locpipe.toml for the project."""
+    from locpipe.fsutil import atomic_write_text
+
+    root: Path = ctx.obj.root
+    path = root / CONFIG_FILE
+    if path.exists() and not force:
+        raise LocpipeError("already exists", path=path, hint="use --force to overwrite it")
+    source = validate_locale(source_lang)
+    targets = [validate_locale(code.strip()) for code in langs.split(",") if code.strip()]
+    atomic_write_text(path, render_init(source, targets))
+    (root / "source").mkdir(exist_ok=True)
+    _out().print(f"wrote {path}; put the Tilda export in {root / 'source'}, then run locpipe extract")
+
+
+# -- extract --------------------------------------------------------------------------------
+
+
+@app.command()
+@reports_errors
+def extract(
+    ctx: typer.Context,
+    check: Annotated[
+        bool, typer.Option("--check", help="Write nothing; exit 1 if the template is out of date.")
+    ] = False,
+) -> None:
+    """Find every human-facing string of the site and write the template (POT)."""
+    from locpipe.project import extract_project
+
+    config = _config(ctx)
+    with _progress("extract") as progress:
+        task = progress.add_task("extract", total=None, item="")
+        outcome = extract_project(
+            config,
+            now=datetime.now(timezone.utc),
+            write=not check,
+            progress=lambda item: progress.update(task, advance=1, item=item),
+        )
+    _report_page_errors(outcome.errors)
+    template = config.template_path.relative_to(config.root)
+    if check:
+        if outcome.changed:
+            _err().print(f"{template} is out of date: run locpipe extract")
+            raise typer.Exit(1)
+        _out().print(f"{template} is up to date ({outcome.entries} entries)")
+    else:
+        state = "written" if outcome.changed else "unchanged"
+        _out().print(
+            f"{outcome.pages} pages, {outcome.segments} segments, "
+            f"{outcome.entries} entries: {template} {state}"
+        )
+    _exit_for_partial(outcome.errors)
+
+
+def _report_page_errors(errors: list[LocpipeError]) -> None:
+    for error in errors:
+        _err().print(f"[bold red]error:[/] {error} — skipped", soft_wrap=True)
+
+
+def _exit_for_partial(errors: list[LocpipeError]) -> None:
+    if errors:
+        _err().print(f"{len(errors)} page(s) could not be read; the rest was processed")
+        raise typer.Exit(2)
+
+
+# -- translate ------------------------------------------------------------------------------
+
+
+@app.command()
+@reports_errors
+def translate(
+    ctx: typer.Context,
+    lang: LangOption = None,
+    engine: Annotated[
+        str | None, typer.Option(help="argos (offline Argos packages) or pseudo.")
+    ] = None,
+    model: Annotated[
+        Path | None, typer.Option(help="Use this .argosmodel file without installing it.")
+    ] = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Merge the template into each language's PO and pre-fill empty entries (fuzzy)."""
+    from locpipe.project import translate_project
+
+    config = _config(ctx)
+    if engine is not None or model is not None:
+        engine_config = replace(
+            config.engine,
+            name=engine or config.engine.name,
+            model=str(model.resolve()) if model else config.engine.model,
+        )
+        config = replace(config, engine=engine_config)
+    summaries = []
+    with _progress("translate", enabled=not as_json) as progress:
+        for code in _langs(config, lang):
+            task = progress.add_task(f"translate {code}", total=None, item="")
+            summaries.append(
+                translate_project(
+                    config,
+                    code,
+                    now=datetime.now(timezone.utc),
+                    on_start=lambda total, t=task: progress.update(t, total=total),
+                    on_advance=lambda n, t=task: progress.advance(t, n),
+                )
+            )
+    totals = {
+        key: sum(getattr(s, key) for s in summaries)
+        for key in ("machine_translated", "reused", "kept", "fuzzy_matched", "new", "obsolete")
+    }
+    if as_json:
+        typer.echo(json.dumps({**totals, "languages": [s.to_dict() for s in summaries]}, indent=2))
+        return
+    table = Table("language", "machine-translated", "from memory", "kept", "fuzzy matches", "obsolete", "untranslated", "PO file")
+    for s in summaries:
+        table.add_row(
+            s.lang,
+            str(s.machine_translated),
+            str(s.reused),
+            str(s.kept),
+            str(s.fuzzy_matched),
+            str(s.obsolete),
+            str(s.untranslated),
+            str(Path(s.po_path).relative_to(config.root)),
+        )
+    _out().print(table)
+    if totals["machine_translated"] or totals["reused"]:
+        _out().print("Machine output is marked fuzzy: review it in a PO editor and remove the flag to accept.")
+
+
+# -- build ----------------------------------------------------------------------------------
+
+
+@app.command()
+@reports_errors
+def build(
+    ctx: typer.Context,
+    lang: LangOption = None,
+    fuzzy: Annotated[
+        bool, typer.Option("--fuzzy/--no-fuzzy", help="Use fuzzy (machine draft) translations.")
+    ] = False,
+) -> None:
+    """Write the localized site: the source language at the root, one folder per language."""
+    from locpipe.project import build_project
+
+    config = _config(ctx)
+    with _progress("build") as progress:
+        task = progress.add_task("build", total=None, item="")
+        outcome = build_project(
+            config,
+            _langs(config, lang),
+            use_fuzzy=fuzzy,
+            progress=lambda item: progress.update(task, advance=1, item=item),
+        )
+    _report_page_errors(outcome.errors)
+    result = outcome.result
+    for language in result.languages:
+        for rejected in language.rejected:
+            _err().print(
+                f"[yellow]warning:[/] {language.lang}: {rejected.page}:{rejected.line}: "
+                f"{rejected.reason}; the source text is used (msgid {rejected.msgid!r})",
+                soft_wrap=True,
+            )
+    table = Table("language", "folder", "pages", "segments", "translated", "rejected")
+    for language in result.languages:
+        table.add_row(
+            language.lang,
+            f"{config.build_dir.name}/{language.folder}",
+            str(language.pages),
+            str(language.segments),
+            "source" if not language.folder else str(language.translated),
+            str(len(language.rejected)),
+        )
+    _out().print(table)
+    _out().print(f"site written to {result.build_dir}")
+    _exit_for_partial(outcome.errors)
+
+
+# -- check, stats, report, preview ------------------------------------------------------------
+
+
+@app.command()
+@reports_errors
+def check(ctx: typer.Context, lang: LangOption = None, as_json: JsonOption = False) -> None:
+    """Quality checks and coverage; exit 1 on any error or unmet threshold."""
+    from locpipe.qa.gate import run_check
+
+    config = _config(ctx)
+    report = run_check(config, _langs(config, lang))
+    if as_json:
+        typer.echo(json.dumps(report.to_json(), indent=2, ensure_ascii=False))
+    else:
+        _print_findings(report)
+    if not report.passed:
+        raise typer.Exit(1)
+
+
+def _print_findings(report: Any) -> None:
+    out = _out()
+    for finding in report.findings:
+        colour = "red" if finding.severity == "error" else "yellow"
+        out.print(f"[{colour}]{finding.severity}[/]: {finding.message}", soft_wrap=True)
+    verdict = "[green]passed[/]" if report.passed else "[red]failed[/]"
+    out.print(f"check {verdict}: {report.summary()}")
+
+
+@app.command()
+@reports_errors
+def stats(ctx: typer.Context, as_json: JsonOption = False) -> None:
+    """Per language: entries, words, translated, fuzzy (machine drafts), untranslated."""
+    from locpipe.qa.stats import collect_stats
+
+    config = _config(ctx)
+    rows = collect_stats(config, list(config.target_langs))
+    if as_json:
+        typer.echo(json.dumps([row.to_dict() for row in rows], indent=2))
+        return
+    table = Table("language", "entries", "words", "translated", "fuzzy", "untranslated", "obsolete", "done")
+    for row in rows:
+        table.add_row(
+            row.lang,
+            str(row.entries),
+            str(row.words),
+            str(row.translated),
+            str(row.fuzzy),
+            str(row.untranslated),
+            str(row.obsolete),
+            f"{row.percent:.1f}%",
+        )
+    _out().print(table)
+
+
+@app.command()
+@reports_errors
+def report(
+    ctx: typer.Context,
+    lang: LangOption = None,
+    out: Annotated[Path | None, typer.Option(help="Where to write the HTML report.")] = None,
+    preview: Annotated[
+        bool, typer.Option("--preview/--no-preview", help="Embed side-by-side screenshots.")
+    ] = False,
+) -> None:
+    """Write one self-contained HTML report: progress per language, findings by page."""
+    from locpipe.qa.report import build_report
+
+    config = _config(ctx)
+    path = build_report(config, _langs(config, lang), out=out, with_preview=preview)
+    _out().print(f"report written to {path}")
+
+
+@app.command()
+@reports_errors
+def preview(
+    ctx: typer.Context,
+    lang: LangOption = None,
+    page: Annotated[list[str] | None, typer.Option(help="Only this page (repeatable).")] = None,
+) -> None:
+    """Screenshots of source and localized pages side by side; overflowing text flagged."""
+    from locpipe.qa.preview import preview_site
+
+    config = _config(ctx)
+    result = preview_site(config, _langs(config, lang), pages=page)
+    for shot in result.pages:
+        _out().print(f"{shot.lang} {shot.page}: {shot.image}")
+        for overflow in shot.overflows:
+            _out().print(f"  [yellow]overflow:[/] {overflow.describe()}", soft_wrap=True)
+    if result.overflow_count:
+        _out().print(f"{result.overflow_count} element(s) overflow their box")
+
+
+# -- models ---------------------------------------------------------------------------------
+
+
+@models_app.command("list")
+@reports_errors
+def models_list(ctx: typer.Context, as_json: JsonOption = False) -> None:
+    """The installed Argos language packages."""
+    from locpipe.project import packages_dir_for
+    from locpipe.mt.packages import list_installed
+
+    folder = packages_dir_for(ctx.obj.root)
+    packages = list_installed(folder)
+    if as_json:
+        typer.echo(json.dumps([p.to_dict() for p in packages], indent=2))
+        return
+    if not packages:
+        _out().print(f"no packages installed in {folder}")
+        return
+    table = Table("pair", "package", "version", "folder")
+    for package in packages:
+        table.add_row(f"{package.from_code} → {package.to_code}", package.name, package.version, str(package.path))
+    _out().print(table)
+
+
+@models_app.command("install")
+@reports_errors
+def models_install(
+    ctx: typer.Context,
+    what: Annotated[list[str], typer.Argument(help="An .argosmodel FILE, or FROM TO language codes.")],
+) -> None:
+    """Install a package from a file, or by language pair from the Argos index."""
+    from locpipe.project import install_model
+
+    package = install_model(ctx.obj.root, what)
+    _out().print(f"installed {package.name} ({package.from_code} → {package.to_code}) in {package.path}")
+
+
+@models_app.command("remove")
+@reports_errors
+def models_remove(
+    ctx: typer.Context,
+    code: Annotated[str, typer.Argument(help="A pair such as en_ru, or a package name.")],
+) -> None:
+    """Remove an installed package."""
+    from locpipe.mt.packages import remove
+    from locpipe.project import packages_dir_for
+
+    removed = remove(code, packages_dir_for(ctx.obj.root))
+    _out().print(f"removed {removed}")
+
+
+def main() -> None:
+    app()
+
+
+__all__ = ["app", "main", "PartialFailure", "sys"]

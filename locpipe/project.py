@@ -1,0 +1,136 @@
+"""Commands as functions of a project: the CLI calls these, and so can any program.
+
+Each function takes the settings (``Config``), does the work, and returns plain
+values; bad input raises a ``LocpipeError``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+from locpipe.catalog.catalog import Catalog
+from locpipe.config import Config
+from locpipe.errors import LocpipeError
+from locpipe.extract import build_template, same_messages, scan_site
+from locpipe.lock import project_lock
+from locpipe.site import BuildResult, SiteLanguages, build_site
+from locpipe.translate import (
+    ProgressAdvance,
+    ProgressStart,
+    TranslateSummary,
+    read_catalog,
+    translate_catalog,
+    write_catalog,
+)
+
+Progress = Callable[[str], None]
+
+
+@dataclass
+class ExtractOutcome:
+    pages: int
+    segments: int
+    entries: int
+    changed: bool  # the template on disk differs (or differed) from the site
+    errors: list[LocpipeError] = field(default_factory=list)
+
+
+@dataclass
+class BuildOutcome:
+    result: BuildResult
+    errors: list[LocpipeError] = field(default_factory=list)
+
+
+def extract_project(
+    config: Config, *, now: datetime, write: bool = True, progress: Progress | None = None
+) -> ExtractOutcome:
+    """Scan the site and write the template, unless it already says the same."""
+    scan = scan_site(config.source_dir, progress)
+    template = build_template(scan.pages, config, now)
+    path = config.template_path
+    old = read_catalog(path) if path.exists() else None
+    changed = old is None or not same_messages(old, template)
+    if changed and write:
+        with project_lock(config.state_dir):
+            write_catalog(path, template)
+    return ExtractOutcome(
+        pages=len(scan.pages),
+        segments=sum(len(page.segments) for page in scan.pages),
+        entries=len(template),
+        changed=changed,
+        errors=scan.errors,
+    )
+
+
+def translate_project(
+    config: Config,
+    lang: str,
+    *,
+    now: datetime,
+    on_start: ProgressStart | None = None,
+    on_advance: ProgressAdvance | None = None,
+) -> TranslateSummary:
+    """Merge the template into ``lang``'s PO and pre-fill its empty entries."""
+    from locpipe.engines import engine_for
+
+    template_path = config.template_path
+    if not template_path.exists():
+        raise LocpipeError(
+            "no template yet", path=template_path, hint="run locpipe extract first"
+        )
+    template = read_catalog(template_path)
+    with project_lock(config.state_dir):
+        return translate_catalog(
+            template,
+            config.po_path(lang),
+            lang,
+            lambda: engine_for(config, config.source_lang, lang),
+            checkpoint_every=config.engine.checkpoint_every,
+            now=now,
+            on_start=on_start,
+            on_advance=on_advance,
+        )
+
+
+def load_catalogs(config: Config, langs: list[str]) -> dict[str, Catalog | None]:
+    """Each language's PO, or None where there is none yet."""
+    return {
+        lang: read_catalog(config.po_path(lang)) if config.po_path(lang).exists() else None
+        for lang in langs
+    }
+
+
+def build_project(
+    config: Config, langs: list[str], *, use_fuzzy: bool, progress: Progress | None = None
+) -> BuildOutcome:
+    """Rebuild every page for the source language and each of ``langs``."""
+    catalogs = load_catalogs(config, langs)
+    scan = scan_site(config.source_dir)
+    with project_lock(config.state_dir):
+        result = build_site(
+            scan.pages,
+            config.source_dir,
+            config.build_dir,
+            SiteLanguages(config.source_lang, tuple(langs)),
+            catalogs,
+            use_fuzzy=use_fuzzy,
+            site_url=config.site_url,
+            progress=progress,
+        )
+    return BuildOutcome(result=result, errors=scan.errors)
+
+
+def packages_dir_for(root: Path) -> Path:
+    """Where Argos packages are installed: the project's setting, else Argos' own folder."""
+    from locpipe.config import find_config
+    from locpipe.mt.packages import default_packages_dir
+
+    try:
+        _, table = find_config(root)
+    except LocpipeError:
+        return default_packages_dir()
+    configured = table.get("engine", {}).get("packages_dir")
+    return (root / configured).resolve() if isinstance(configured, str) else default_packages_dir()

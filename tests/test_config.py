@@ -1,0 +1,81 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from locpipe.config import load_config, render_init, validate_locale
+from locpipe.errors import ConfigError
+
+
+def make_project(tmp_path: Path, toml: str) -> Path:
+    (tmp_path / "source").mkdir()
+    (tmp_path / "locpipe.toml").write_text(toml, encoding="utf-8")
+    return tmp_path
+
+
+def test_defaults(tmp_path: Path) -> None:
+    config = load_config(make_project(tmp_path, 'target_langs = ["ru", "pt-BR"]\n'))
+    assert config.source_lang == "en"
+    assert config.target_langs == ("ru", "pt_BR")
+    assert config.template_path == tmp_path.resolve() / "locales" / "site.pot"
+    assert config.po_path("ru") == tmp_path.resolve() / "locales/ru/LC_MESSAGES/site.po"
+    assert config.engine.beam_size == 4
+
+
+def test_pyproject_table(tmp_path: Path) -> None:
+    (tmp_path / "source").mkdir()
+    (tmp_path / "pyproject.toml").write_text(
+        '[project]\nname = "x"\n[tool.locpipe]\ntarget_langs = ["de"]\ndomain = "web"\n'
+    )
+    config = load_config(tmp_path)
+    assert config.target_langs == ("de",)
+    assert config.template_path.name == "web.pot"
+
+
+@pytest.mark.parametrize(
+    ("toml", "fragment"),
+    [
+        ('target_lang = ["ru"]\n', "unknown key 'target_lang' (did you mean 'target_langs'?)"),
+        ('target_langs = ["ru"]\n[engine]\nbeam_sise = 2\n', "did you mean 'engine.beam_size'?"),
+        ('target_langs = ["xx_YY_ZZ"]\n', "unknown locale code 'xx_YY_ZZ'"),
+        ('source_lang = "en"\n', "target_langs is missing"),
+        ('target_langs = ["ru"]\nsource_dir = "nowhere"\n', "does not exist"),
+        ('target_langs = ["ru"]\nsource_dir = "../.."\n', "lies outside the project"),
+        ('target_langs = ["ru"]\nbuild_dir = "."\n', "overlaps"),
+        ('target_langs = ["ru"]\nbuild_dir = "source/out"\n', "overlaps"),
+        ('target_langs = "ru"\n', "target_langs must be a list"),
+        ('target_langs = ["en"]\n', "lists the source language"),
+        ('target_langs = ["ru"]\n[engine]\nbeam_size = "four"\n', "engine.beam_size must be a int"),
+        ("target_langs = [\n", "invalid TOML"),
+    ],
+)
+def test_errors_name_the_file(tmp_path: Path, toml: str, fragment: str) -> None:
+    project = make_project(tmp_path, toml)
+    with pytest.raises(ConfigError) as caught:
+        load_config(project)
+    assert fragment in str(caught.value)
+    assert str(caught.value).startswith(str(project / "locpipe.toml"))
+
+
+def test_toml_error_has_line(tmp_path: Path) -> None:
+    project = make_project(tmp_path, 'target_langs = ["ru"]\ndomain = \n')
+    with pytest.raises(ConfigError) as caught:
+        load_config(project)
+    assert caught.value.line == 2
+
+
+def test_missing_config(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError, match="no locpipe.toml"):
+        load_config(tmp_path)
+
+
+@pytest.mark.parametrize(("code", "normal"), [("ru", "ru"), ("pt-BR", "pt_BR"), ("sr_Latn", "sr_Latn")])
+def test_validate_locale(code: str, normal: str) -> None:
+    assert validate_locale(code) == normal
+
+
+def test_init_template_is_valid(tmp_path: Path) -> None:
+    project = make_project(tmp_path, render_init("en", ["ru", "de"]))
+    config = load_config(project)
+    assert config.target_langs == ("ru", "de")
