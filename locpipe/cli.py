@@ -8,22 +8,29 @@ from __future__ import annotations
 
 import functools
 import json
-import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Annotated, Any, ParamSpec, TypeVar
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.markup import escape
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    TaskID,
+    TextColumn,
+    TimeElapsedColumn,
+)
 from rich.table import Table
 
 from locpipe import __version__
 from locpipe.config import CONFIG_FILE, Config, load_config, render_init, validate_locale
-from locpipe.errors import LocpipeError, PartialFailure
+from locpipe.errors import LocpipeError
 
 app = typer.Typer(
     name="locpipe",
@@ -32,14 +39,17 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     add_completion=False,
 )
-models_app = typer.Typer(help="List, install and remove Argos language packages.", no_args_is_help=True)
+models_app = typer.Typer(
+    help="List, install and remove Argos language packages.", no_args_is_help=True
+)
 app.add_typer(models_app, name="models")
 
 P = ParamSpec("P")
 R = TypeVar("R")
 
 LangOption = Annotated[
-    list[str] | None, typer.Option("--lang", "-l", help="Target language (repeatable); default: all.")
+    list[str] | None,
+    typer.Option("--lang", "-l", help="Target language (repeatable); default: all."),
 ]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print the result as one JSON object.")]
 
@@ -142,7 +152,9 @@ def init(
     targets = [validate_locale(code.strip()) for code in langs.split(",") if code.strip()]
     atomic_write_text(path, render_init(source, targets))
     (root / "source").mkdir(exist_ok=True)
-    _out().print(f"wrote {path}; put the Tilda export in {root / 'source'}, then run locpipe extract")
+    _out().print(
+        f"wrote {path}; put the Tilda export in {root / 'source'}, then run locpipe extract"
+    )
 
 
 # -- extract --------------------------------------------------------------------------------
@@ -164,7 +176,7 @@ def extract(
         task = progress.add_task("extract", total=None, item="")
         outcome = extract_project(
             config,
-            now=datetime.now(timezone.utc),
+            now=datetime.now(UTC),
             write=not check,
             progress=lambda item: progress.update(task, advance=1, item=item),
         )
@@ -226,13 +238,20 @@ def translate(
     with _progress("translate", enabled=not as_json) as progress:
         for code in _langs(config, lang):
             task = progress.add_task(f"translate {code}", total=None, item="")
+
+            def on_start(total: int, task: TaskID = task) -> None:
+                progress.update(task, total=total)
+
+            def on_advance(count: int, task: TaskID = task) -> None:
+                progress.advance(task, count)
+
             summaries.append(
                 translate_project(
                     config,
                     code,
-                    now=datetime.now(timezone.utc),
-                    on_start=lambda total, t=task: progress.update(t, total=total),
-                    on_advance=lambda n, t=task: progress.advance(t, n),
+                    now=datetime.now(UTC),
+                    on_start=on_start,
+                    on_advance=on_advance,
                 )
             )
     totals = {
@@ -242,7 +261,16 @@ def translate(
     if as_json:
         typer.echo(json.dumps({**totals, "languages": [s.to_dict() for s in summaries]}, indent=2))
         return
-    table = Table("language", "machine-translated", "from memory", "kept", "fuzzy matches", "obsolete", "untranslated", "PO file")
+    table = Table(
+        "language",
+        "machine-translated",
+        "from memory",
+        "kept",
+        "fuzzy matches",
+        "obsolete",
+        "untranslated",
+        "PO file",
+    )
     for s in summaries:
         table.add_row(
             s.lang,
@@ -256,7 +284,10 @@ def translate(
         )
     _out().print(table)
     if totals["machine_translated"] or totals["reused"]:
-        _out().print("Machine output is marked fuzzy: review it in a PO editor and remove the flag to accept.")
+        _out().print(
+            "Machine output is marked fuzzy: review it in a PO editor,"
+            " and remove the flag to accept it."
+        )
 
 
 # -- build ----------------------------------------------------------------------------------
@@ -330,7 +361,7 @@ def _print_findings(report: Any) -> None:
     out = _out()
     for finding in report.findings:
         colour = "red" if finding.severity == "error" else "yellow"
-        out.print(f"[{colour}]{finding.severity}[/]: {finding.message}", soft_wrap=True)
+        out.print(f"[{colour}]{finding.severity}[/]: {escape(str(finding))}", soft_wrap=True)
     verdict = "[green]passed[/]" if report.passed else "[red]failed[/]"
     out.print(f"check {verdict}: {report.summary()}")
 
@@ -346,7 +377,9 @@ def stats(ctx: typer.Context, as_json: JsonOption = False) -> None:
     if as_json:
         typer.echo(json.dumps([row.to_dict() for row in rows], indent=2))
         return
-    table = Table("language", "entries", "words", "translated", "fuzzy", "untranslated", "obsolete", "done")
+    table = Table(
+        "language", "entries", "words", "translated", "fuzzy", "untranslated", "obsolete", "done"
+    )
     for row in rows:
         table.add_row(
             row.lang,
@@ -406,10 +439,10 @@ def preview(
 @reports_errors
 def models_list(ctx: typer.Context, as_json: JsonOption = False) -> None:
     """The installed Argos language packages."""
-    from locpipe.project import packages_dir_for
     from locpipe.mt.packages import list_installed
+    from locpipe.project import package_settings
 
-    folder = packages_dir_for(ctx.obj.root)
+    folder = package_settings(ctx.obj.root).packages_dir
     packages = list_installed(folder)
     if as_json:
         typer.echo(json.dumps([p.to_dict() for p in packages], indent=2))
@@ -419,7 +452,12 @@ def models_list(ctx: typer.Context, as_json: JsonOption = False) -> None:
         return
     table = Table("pair", "package", "version", "folder")
     for package in packages:
-        table.add_row(f"{package.from_code} → {package.to_code}", package.name, package.version, str(package.path))
+        table.add_row(
+            f"{package.from_code} → {package.to_code}",
+            package.name,
+            package.version,
+            str(package.path),
+        )
     _out().print(table)
 
 
@@ -427,13 +465,23 @@ def models_list(ctx: typer.Context, as_json: JsonOption = False) -> None:
 @reports_errors
 def models_install(
     ctx: typer.Context,
-    what: Annotated[list[str], typer.Argument(help="An .argosmodel FILE, or FROM TO language codes.")],
+    what: Annotated[
+        list[str], typer.Argument(help="An .argosmodel FILE, or FROM TO language codes.")
+    ],
 ) -> None:
     """Install a package from a file, or by language pair from the Argos index."""
-    from locpipe.project import install_model
+    from locpipe.project import install_model, package_settings
 
-    package = install_model(ctx.obj.root, what)
-    _out().print(f"installed {package.name} ({package.from_code} → {package.to_code}) in {package.path}")
+    with _progress("download") as progress:
+        task = progress.add_task("download", total=None, item="")
+
+        def on_bytes(received: int, total: int | None) -> None:
+            progress.update(task, completed=received, total=total)
+
+        package = install_model(package_settings(ctx.obj.root), what, on_bytes)
+    _out().print(
+        f"installed {package.name} ({package.from_code} → {package.to_code}) in {package.path}"
+    )
 
 
 @models_app.command("remove")
@@ -444,14 +492,11 @@ def models_remove(
 ) -> None:
     """Remove an installed package."""
     from locpipe.mt.packages import remove
-    from locpipe.project import packages_dir_for
+    from locpipe.project import package_settings
 
-    removed = remove(code, packages_dir_for(ctx.obj.root))
-    _out().print(f"removed {removed}")
+    for package in remove(code, package_settings(ctx.obj.root).packages_dir):
+        _out().print(f"removed {package.name} ({package.path})")
 
 
 def main() -> None:
     app()
-
-
-__all__ = ["app", "main", "PartialFailure", "sys"]

@@ -88,6 +88,10 @@ _TOP_KEYS = {
 }
 
 
+class NoProjectError(ConfigError):
+    """The folder holds no locpipe settings at all."""
+
+
 def find_config(root: Path) -> tuple[Path, Mapping[str, Any]]:
     """The settings table of the project at ``root`` and the file it came from."""
     toml_path = root / CONFIG_FILE
@@ -98,7 +102,7 @@ def find_config(root: Path) -> tuple[Path, Mapping[str, Any]]:
         table = _load_toml(pyproject).get("tool", {}).get("locpipe")
         if isinstance(table, dict):
             return pyproject, table
-    raise ConfigError(
+    raise NoProjectError(
         f"no {CONFIG_FILE} here",
         path=root,
         hint="run `locpipe init` in the project folder, or pass -C DIR",

@@ -64,7 +64,3 @@ class ModelPackageError(LocpipeError):
 
 class LockError(LocpipeError):
     """Another locpipe process is writing the same project."""
-
-
-class PartialFailure(LocpipeError):
-    """Some inputs were skipped; the rest was processed and written."""

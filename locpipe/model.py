@@ -37,6 +37,8 @@ class InlineTag:
     name: str  # lower-case element name: "a", "br", "strong"
     start_tag: bytes  # e.g. b'<a href="/about" style="color:red">'
     end_tag: bytes = b""  # e.g. b"</a>"; empty for void elements such as <br />
+    start_offset: int = -1  # byte offset of start_tag in Page.data (-1: unknown)
+    end_offset: int = -1  # byte offset of end_tag in Page.data (-1: unknown or void)
 
 
 @dataclass(frozen=True)

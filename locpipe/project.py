@@ -16,6 +16,7 @@ from locpipe.config import Config
 from locpipe.errors import LocpipeError
 from locpipe.extract import build_template, same_messages, scan_site
 from locpipe.lock import project_lock
+from locpipe.mt.packages import PackageInfo
 from locpipe.site import BuildResult, SiteLanguages, build_site
 from locpipe.translate import (
     ProgressAdvance,
@@ -78,9 +79,7 @@ def translate_project(
 
     template_path = config.template_path
     if not template_path.exists():
-        raise LocpipeError(
-            "no template yet", path=template_path, hint="run locpipe extract first"
-        )
+        raise LocpipeError("no template yet", path=template_path, hint="run locpipe extract first")
     template = read_catalog(template_path)
     with project_lock(config.state_dir):
         return translate_catalog(
@@ -123,14 +122,45 @@ def build_project(
     return BuildOutcome(result=result, errors=scan.errors)
 
 
-def packages_dir_for(root: Path) -> Path:
-    """Where Argos packages are installed: the project's setting, else Argos' own folder."""
-    from locpipe.config import find_config
+@dataclass(frozen=True)
+class PackageSettings:
+    """Where Argos packages live and where new ones come from."""
+
+    packages_dir: Path
+    index_url: str | None = None
+
+
+def package_settings(root: Path) -> PackageSettings:
+    """The project's package settings; outside a project, Argos' own defaults."""
+    from locpipe.config import NoProjectError, load_config
     from locpipe.mt.packages import default_packages_dir
 
     try:
-        _, table = find_config(root)
-    except LocpipeError:
-        return default_packages_dir()
-    configured = table.get("engine", {}).get("packages_dir")
-    return (root / configured).resolve() if isinstance(configured, str) else default_packages_dir()
+        config = load_config(root)
+    except NoProjectError:
+        return PackageSettings(default_packages_dir())
+    folder = config.engine.packages_dir
+    return PackageSettings(
+        packages_dir=(config.root / folder).resolve() if folder else default_packages_dir(),
+        index_url=config.engine.index_url,
+    )
+
+
+def install_model(
+    settings: PackageSettings,
+    what: list[str],
+    progress: Callable[[int, int | None], None] | None = None,
+) -> PackageInfo:
+    """Install from an ``.argosmodel`` file, or a FROM TO pair from the package index."""
+    from locpipe.mt.packages import install_file, install_pair
+
+    if len(what) == 1:
+        return install_file(Path(what[0]), settings.packages_dir)
+    if len(what) == 2:
+        return install_pair(
+            what[0], what[1], settings.packages_dir, settings.index_url, progress=progress
+        )
+    raise LocpipeError(
+        "install takes one package FILE, or two language codes FROM TO",
+        hint="for example: locpipe models install en ru",
+    )

@@ -1,0 +1,59 @@
+from collections import Counter
+
+import pytest
+
+from locpipe.qa.markup import (
+    Tag,
+    decoded_markup,
+    describe_tags,
+    nesting_problem,
+    plain_text,
+    scan_markup,
+    void_names,
+)
+
+
+def test_scan_separates_placeholders_from_other_markup() -> None:
+    markup = scan_markup('A <B>b</b> <br/> <a href="x">c</a> <!-- x --> a < b')
+    assert markup.tags == (Tag("b", False), Tag("b", True), Tag("br", False), Tag("a", True))
+    assert markup.other == ('<a href="x">', "<!-- x -->")
+
+
+@pytest.mark.parametrize(
+    ("text", "problem"),
+    [
+        ("<a><b></b></a>", None),
+        ("<a>x<br>y</a>", None),
+        ("<a><b></a></b>", "</a> closes <b>"),
+        ("</a>", "</a> has no opening <a>"),
+        ("<a>", "<a> is not closed"),
+    ],
+)
+def test_nesting(text: str, problem: str | None) -> None:
+    tags = scan_markup(text).tags
+    assert nesting_problem(tags, void_names(())) == problem
+
+
+def test_a_start_tag_never_closed_in_the_msgid_stands_alone() -> None:
+    msgid_tags = scan_markup("one<x>two").tags
+    assert "x" in void_names(msgid_tags)
+
+
+@pytest.mark.parametrize(
+    ("tags", "text"),
+    [
+        (Counter({Tag("a", False): 1, Tag("a", True): 1}), "<a>"),
+        (Counter({Tag("a", True): 1}), "</a>"),
+        (Counter({Tag("br", False): 2, Tag("em", False): 1, Tag("em", True): 1}), "2× <br>, <em>"),
+    ],
+)
+def test_describe_tags(tags: Counter[Tag], text: str) -> None:
+    assert describe_tags(tags) == text
+
+
+def test_plain_text_is_what_a_reader_sees() -> None:
+    assert plain_text("Tom &amp; <b>Jerry</b>\u00a0 show ") == "Tom & Jerry show"
+
+
+def test_decoded_markup_finds_tags_written_as_entities() -> None:
+    assert decoded_markup("x &lt;img src=1&gt; &lt; y") == ("<img src=1>",)
