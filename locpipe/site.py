@@ -129,18 +129,20 @@ def localize_page(
 ) -> bytes:
     from locpipe.html.splice import apply_edits, translation_edits
 
-    edits: list[Edit] = []
+    other_edits = language_edits(page, lang, languages, site_paths, site_url)
+    lookup_for_lang = lookup if lang != languages.source else _keep_source
+    spliced = translation_edits(page, lookup_for_lang, extra=other_edits)
     stats.segments += len(page.segments)
-    if lang != languages.source:
-        spliced = translation_edits(page, lookup)
-        edits.extend(spliced.edits)
-        stats.translated += len(spliced.edits)
-        stats.rejected.extend(
-            Rejected(lang, page.path, r.segment.line, r.segment.msgid, r.reason)
-            for r in spliced.rejected
-        )
-    edits.extend(language_edits(page, lang, languages, site_paths, site_url))
-    return apply_edits(page.data, sorted(edits, key=lambda edit: (edit.start, edit.end)))
+    stats.translated += spliced.translated
+    stats.rejected.extend(
+        Rejected(lang, page.path, r.segment.line, r.segment.msgid, r.reason)
+        for r in spliced.rejected
+    )
+    return apply_edits(page.data, spliced.edits)
+
+
+def _keep_source(segment: Segment) -> str | None:
+    return None
 
 
 def language_edits(
@@ -293,11 +295,12 @@ def text_direction(locale: str) -> str:
 def og_locale(locale: str) -> str:
     """Open Graph locale (language_TERRITORY): ru -> ru_RU, pt_BR -> pt_BR."""
     from babel import Locale
+    from babel.core import get_global
 
     parsed = Locale.parse(locale)
     if parsed.territory:
         return f"{parsed.language}_{parsed.territory}"
-    likely = Locale.parse(parsed.language, resolve_likely_subtags=True)
+    likely = Locale.parse(get_global("likely_subtags").get(parsed.language, parsed.language))
     return f"{parsed.language}_{likely.territory}" if likely.territory else parsed.language
 
 

@@ -1,0 +1,158 @@
+"""Read one page: its encoding, its segments and the places a localized build edits."""
+
+from __future__ import annotations
+
+import codecs
+import re
+from collections.abc import Sequence
+
+from locpipe.errors import PageError
+from locpipe.html.scan import Kind, LineIndex, Token, scan
+from locpipe.html.tilda import find_segments
+from locpipe.model import AttrValue, Page, PageAnchors
+
+_UTF8_BOM = b"\xef\xbb\xbf"
+_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+# <meta charset="…"> and <meta http-equiv="Content-Type" content="text/html; charset=…">.
+# Looked for in the first 8 KB: reformatted exports push <meta> past the 1 KB a browser reads.
+_META_CHARSET = re.compile(
+    rb"<meta\b[^>]*?charset\s*=\s*[\"']?\s*([A-Za-z0-9._:-]+)", re.IGNORECASE
+)
+_PRESCAN_BYTES = 8192
+# WHATWG Encoding Standard: these labels mean windows-1252.
+_WINDOWS_1252_LABELS = frozenset({"ascii", "us-ascii", "iso-8859-1", "iso8859-1", "latin1", "l1"})
+_CONTROL = re.compile(rb"[\x01-\x08\x0e-\x1a\x1c-\x1f]")
+_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
+_RESOURCE_RELS = frozenset(
+    {
+        "stylesheet", "icon", "shortcut", "apple-touch-icon", "apple-touch-startup-image",
+        "preload", "prefetch", "dns-prefetch", "preconnect", "modulepreload", "manifest",
+        "mask-icon", "image_src",
+    }
+)  # fmt: skip
+
+
+def read_page(path: str, data: bytes) -> Page:
+    """Decode-check a page and find its segments and anchors; raises ``PageError``."""
+    encoding = detect_encoding(path, data)
+    tokens = scan(data)
+    lines = LineIndex(data)
+    return Page(
+        path=path,
+        data=data,
+        encoding=encoding,
+        segments=tuple(find_segments(data, encoding, tokens, lines)),
+        anchors=find_anchors(tokens, data, encoding),
+    )
+
+
+def detect_encoding(path: str, data: bytes) -> str:
+    """The page's codec: BOM, else ``<meta charset>``, else UTF-8; checks the bytes decode."""
+    if not data.strip():
+        raise PageError("the page is empty", path=path, hint="export the page again or remove it")
+    if data.startswith(_UTF16_BOMS):
+        raise PageError(
+            "UTF-16 pages are not supported", path=path, line=1, hint="save the page as UTF-8"
+        )
+    nul = data.find(b"\x00")
+    if nul >= 0 or len(_CONTROL.findall(data[:4096])) > len(data[:4096]) // 20:
+        line = LineIndex(data).line(max(nul, 0))
+        raise PageError(
+            "this is not a text file (binary bytes)",
+            path=path,
+            line=line,
+            hint="remove it from the source folder",
+        )
+    encoding = "utf-8" if data.startswith(_UTF8_BOM) else _declared_encoding(data) or "utf-8"
+    try:
+        data.decode(encoding)
+    except UnicodeDecodeError as error:
+        raise PageError(
+            f"the page is not valid {encoding}",
+            path=path,
+            line=LineIndex(data).line(error.start),
+            hint="save it as UTF-8, or declare its encoding with <meta charset=…>",
+        ) from None
+    return encoding
+
+
+def _declared_encoding(data: bytes) -> str | None:
+    for match in _META_CHARSET.finditer(data, 0, _PRESCAN_BYTES):
+        label = match.group(1).decode("ascii").lower()
+        if label in _WINDOWS_1252_LABELS:
+            return "cp1252"
+        try:
+            name = codecs.lookup(label).name
+        except LookupError:
+            continue
+        if "<a href='&'>".encode(name, "replace") == b"<a href='&'>" and not name.startswith(
+            "utf-16"
+        ):
+            return name  # an ASCII-compatible encoding: markup bytes are ASCII
+        return "utf-8"  # WHATWG: a UTF-16 declaration in an 8-bit page means UTF-8
+    return None
+
+
+def find_anchors(tokens: Sequence[Token], data: bytes, encoding: str) -> PageAnchors:
+    """``<html>``, ``</head>``, site links, canonical, ``og:url`` and ``og:locale``."""
+    html_tag_end: int | None = None
+    html_lang = html_dir = canonical = og_url = og_locale = None
+    head_start: int | None = None
+    head_end: int | None = None
+    links: list[AttrValue] = []
+    for token in tokens:
+        if token.kind is Kind.END and token.name == "head" and head_end is None:
+            head_end = token.start
+        if token.kind is not Kind.START:
+            continue
+        name = token.name
+        if name == "html" and html_tag_end is None:
+            html_tag_end = token.end - (2 if token.self_closing else 1)
+            html_lang = _attr_value(token, "lang", encoding)
+            html_dir = _attr_value(token, "dir", encoding)
+        elif name == "head" and head_start is None:
+            head_start = token.start
+        elif name == "body" and head_start is not None and head_end is None:
+            head_end = token.start  # no </head>: the head ends where <body> starts
+        elif name == "meta":
+            prop = (token.attr_text("property", encoding) or "").strip().lower()
+            if prop == "og:url":
+                og_url = og_url or _attr_value(token, "content", encoding)
+            elif prop == "og:locale":
+                og_locale = og_locale or _attr_value(token, "content", encoding)
+        elif name in ("a", "link"):
+            rels = set((token.attr_text("rel", encoding) or "").lower().split())
+            href = _attr_value(token, "href", encoding)
+            if href is None:
+                continue
+            if name == "link" and "canonical" in rels:
+                canonical = canonical or href
+            elif not (name == "link" and rels & _RESOURCE_RELS) and _may_link_page(href.value):
+                links.append(href)
+    return PageAnchors(
+        html_tag_end=html_tag_end,
+        html_lang=html_lang,
+        html_dir=html_dir,
+        head_end=head_end,
+        links=tuple(links),
+        canonical=canonical,
+        og_url=og_url,
+        og_locale=og_locale,
+    )
+
+
+def _attr_value(token: Token, name: str, encoding: str) -> AttrValue | None:
+    """The attribute's value and span; None when missing or written without a value."""
+    attr = token.attr(name)
+    if attr is None or not attr.has_value:
+        return None
+    return AttrValue(attr.start, attr.end, attr.text(encoding), attr.quote)
+
+
+def _may_link_page(href: str) -> bool:
+    """Not a fragment, and not a mailto:/tel:/javascript: or other non-web address."""
+    value = href.strip()
+    if not value or value.startswith("#"):
+        return False
+    scheme = _SCHEME.match(value)
+    return scheme is None or scheme.group(0).lower() in ("http:", "https:")

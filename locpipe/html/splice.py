@@ -1,0 +1,285 @@
+"""Write translations into the original page bytes.
+
+A msgstr is rendered for its segment's destination and the page's encoding:
+
+- placeholders become the source's own tag bytes, by name and order of
+  appearance (the second ``<a>`` of the msgstr is the second ``<a>`` of the
+  msgid; a ``</a>`` takes the end tag of the ``<a>`` it closes);
+- text is decoded (msgid convention: ``&amp; &lt; &gt;`` and any other
+  reference) and escaped again for where it goes: ``&``, ``<``, ``>`` as
+  entities, U+00A0 as ``&nbsp;`` when the source spelled it so
+  (``Segment.nbsp_entity``); in an attribute value also the quote (``&quot;``
+  or ``&#39;``), and an unquoted value gets double quotes;
+- in Zero-form JSON the value is HTML that Tilda's script inserts into the
+  form, inside a JSON string, inside a ``<textarea>`` whose content the
+  browser entity-decodes first. So text ``&<>"'`` become HTML references and
+  every ``&`` of those is written ``\\u0026``: the raw textarea never holds a
+  ``&`` or ``<`` of ours, and nothing can end the textarea early;
+- a character the page's encoding cannot represent becomes a numeric
+  reference ``&#NNNN;`` (HTML) or ``\\uXXXX`` (JSON), so a windows-1251 page
+  stays windows-1251. A JSON string whose source escaped non-ASCII
+  (``Segment.json_ascii``) escapes all non-ASCII.
+
+The msgstr's whitespace is written as it is: the whitespace around a segment
+stays in the page because the segment's span excludes it.
+"""
+
+from __future__ import annotations
+
+import bisect
+import itertools
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from locpipe.html.inline import Part, PartKind, UnsafeTranslation, checked_parts, pair_up
+from locpipe.model import Destination, Edit, InlineTag, Page, Segment
+
+__all__ = [
+    "Rejection",
+    "SpliceResult",
+    "UnsafeTranslation",
+    "apply_edits",
+    "render",
+    "translation_edits",
+]
+
+Lookup = Callable[[Segment], str | None]
+
+
+@dataclass(frozen=True)
+class Rejection:
+    """A msgstr the build refused; the source text stays."""
+
+    segment: Segment
+    reason: str
+
+
+@dataclass(frozen=True)
+class SpliceResult:
+    edits: list[Edit]  # sorted and non-overlapping, ready for ``apply_edits``
+    rejected: list[Rejection]
+    translated: int = 0  # segments written with their msgstr
+
+
+def translation_edits(page: Page, lookup: Lookup, extra: Sequence[Edit] = ()) -> SpliceResult:
+    """The edits that write every accepted translation of ``page``.
+
+    A msgstr that is None or equal to its msgid gives no edit, so the identity
+    build is the source byte for byte. ``extra`` are other edits of the page
+    (link and attribute rewrites): where one falls inside a tag that is a
+    placeholder of a translated segment, it is applied to that placeholder's
+    bytes instead of the page; the result contains them all, merged.
+    """
+    accepted: list[tuple[Segment, list[Part]]] = []
+    rejected: list[Rejection] = []
+    for segment in page.segments:
+        msgstr = lookup(segment)
+        if msgstr is None or msgstr == segment.msgid:
+            continue
+        try:
+            accepted.append((segment, _checked(segment, msgstr)))
+        except UnsafeTranslation as error:
+            rejected.append(Rejection(segment, error.message))
+    inner = sorted(
+        [*extra, *(_edit(s, p, page.encoding) for s, p in accepted if not s.tags)],
+        key=_edit_order,
+    )
+    outer = [(s, p) for s, p in accepted if s.tags]
+    edits = _fold(inner, outer, page.encoding)
+    _check_order(edits)
+    return SpliceResult(edits, rejected, len(accepted))
+
+
+def _checked(segment: Segment, msgstr: str) -> list[Part]:
+    if not msgstr.strip():
+        raise UnsafeTranslation("the translation is empty", line=segment.line)
+    try:
+        return checked_parts(segment.msgid, msgstr)
+    except UnsafeTranslation as error:
+        raise UnsafeTranslation(error.message, line=segment.line) from None
+
+
+def _edit(segment: Segment, parts: list[Part], encoding: str) -> Edit:
+    return Edit(segment.start, segment.end, _render_parts(segment, parts, encoding, segment.tags))
+
+
+def _fold(inner: list[Edit], outer: list[tuple[Segment, list[Part]]], encoding: str) -> list[Edit]:
+    """Render segments with placeholders, applying the inner edits that fall in their tags."""
+    result: list[Edit] = []
+    used = [False] * len(inner)
+    starts = [edit.start for edit in inner]
+    for segment, parts in outer:
+        low = bisect.bisect_left(starts, segment.start)
+        while low < len(inner) and inner[low].end == inner[low].start == segment.start:
+            low += 1  # an insertion just before the segment stays outside it
+        high = low
+        while high < len(inner) and inner[high].start < segment.end:
+            high += 1
+        inside = inner[low:high]
+        for index in range(low, high):
+            used[index] = True
+        tags = _tags_with_edits(segment, inside)
+        result.append(
+            Edit(segment.start, segment.end, _render_parts(segment, parts, encoding, tags))
+        )
+    result.extend(edit for edit, done in zip(inner, used, strict=True) if not done)
+    result.sort(key=_edit_order)
+    return result
+
+
+def _tags_with_edits(segment: Segment, edits: Sequence[Edit]) -> tuple[InlineTag, ...]:
+    """The segment's tags with ``edits`` applied to their bytes; every edit must fall in one."""
+    remaining = list(edits)
+    tags = []
+    for tag in segment.tags:
+        start_tag = _edit_bytes(tag.start_tag, tag.start_offset, remaining)
+        end_tag = _edit_bytes(tag.end_tag, tag.end_offset, remaining)
+        tags.append(InlineTag(tag.name, start_tag, end_tag, tag.start_offset, tag.end_offset))
+    if remaining:
+        raise ValueError(f"edit at byte {remaining[0].start} falls inside the text of a segment")
+    return tuple(tags)
+
+
+def _edit_bytes(data: bytes, offset: int, remaining: list[Edit]) -> bytes:
+    if offset < 0 or not data:
+        return data
+    mine = [e for e in remaining if offset <= e.start and e.end <= offset + len(data)]
+    for edit in mine:
+        remaining.remove(edit)
+    shifted = [Edit(e.start - offset, e.end - offset, e.replacement) for e in mine]
+    return apply_edits(data, shifted)
+
+
+def render(segment: Segment, msgstr: str, encoding: str) -> bytes:
+    """The bytes that replace ``segment``'s span; raises ``UnsafeTranslation``."""
+    return _render_parts(segment, _checked(segment, msgstr), encoding, segment.tags)
+
+
+def _render_parts(
+    segment: Segment, parts: list[Part], encoding: str, tags: Sequence[InlineTag]
+) -> bytes:
+    escape = _ESCAPERS[segment.destination]
+    sources = _tag_queues(tags)
+    partner = pair_up(parts)
+    chosen: dict[int, InlineTag] = {}
+    out: list[bytes] = []
+    for index, part in enumerate(parts):
+        if part.kind is PartKind.TEXT:
+            out.append(escape(part.value, segment, encoding))
+        elif part.kind is PartKind.CLOSE:
+            out.append(chosen[partner[index]].end_tag)
+        else:
+            tag = sources[part.value].pop(0)
+            chosen[index] = tag
+            out.append(tag.start_tag)
+    rendered = b"".join(out)
+    if segment.destination is Destination.ATTRIBUTE and not segment.quote:
+        return b'"' + rendered + b'"'
+    return rendered
+
+
+def _tag_queues(tags: Sequence[InlineTag]) -> dict[str, list[InlineTag]]:
+    queues: dict[str, list[InlineTag]] = {}
+    for tag in tags:
+        queues.setdefault(tag.name, []).append(tag)
+    return queues
+
+
+def _html_text(text: str, nbsp_entity: bool) -> str:
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return text.replace("\xa0", "&nbsp;") if nbsp_entity else text
+
+
+def _escape_element(text: str, segment: Segment, encoding: str) -> bytes:
+    return _html_text(text, segment.nbsp_entity).encode(encoding, "xmlcharrefreplace")
+
+
+def _escape_attribute(text: str, segment: Segment, encoding: str) -> bytes:
+    text = _html_text(text, segment.nbsp_entity)
+    text = text.replace("'", "&#39;") if segment.quote == "'" else text.replace('"', "&quot;")
+    return text.encode(encoding, "xmlcharrefreplace")
+
+
+_JSON_ESCAPES = {
+    '"': '\\"',
+    "\\": "\\\\",
+    "\b": "\\b",
+    "\f": "\\f",
+    "\n": "\\n",
+    "\r": "\\r",
+    "\t": "\\t",
+    "&": "\\u0026",
+}
+
+
+def _escape_json(text: str, segment: Segment, encoding: str) -> bytes:
+    html_text = _html_text(text, segment.nbsp_entity).replace('"', "&quot;").replace("'", "&#39;")
+    out: list[str] = []
+    for char in html_text:
+        escaped = _JSON_ESCAPES.get(char)
+        if escaped is not None:
+            out.append(escaped)
+        elif (
+            ord(char) < 0x20
+            or char in "\u2028\u2029"
+            or _needs_unicode_escape(char, segment, encoding)
+        ):
+            out.append(_unicode_escape(char))
+        else:
+            out.append(char)
+    return "".join(out).encode(encoding)
+
+
+def _needs_unicode_escape(char: str, segment: Segment, encoding: str) -> bool:
+    if ord(char) < 0x80:
+        return False
+    if segment.json_ascii:
+        return True
+    try:
+        char.encode(encoding)
+    except UnicodeEncodeError:
+        return True
+    return False
+
+
+def _unicode_escape(char: str) -> str:
+    code = ord(char)
+    if code < 0x10000:
+        return f"\\u{code:04x}"
+    code -= 0x10000
+    return f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}"
+
+
+_ESCAPERS: dict[Destination, Callable[[str, Segment, str], bytes]] = {
+    Destination.ELEMENT: _escape_element,
+    Destination.ATTRIBUTE: _escape_attribute,
+    Destination.JSON: _escape_json,
+}
+
+
+def _edit_order(edit: Edit) -> tuple[int, int]:
+    return (edit.start, edit.end)
+
+
+def _check_order(edits: Sequence[Edit]) -> None:
+    for before, after in itertools.pairwise(edits):
+        if after.start < before.end:
+            raise ValueError(
+                f"edits overlap: [{before.start}, {before.end}) and [{after.start}, {after.end})"
+            )
+
+
+def apply_edits(data: bytes, edits: Sequence[Edit]) -> bytes:
+    """``data`` with every edit applied; edits must not overlap (a bug, not bad input)."""
+    ordered = sorted(edits, key=_edit_order)
+    _check_order(ordered)
+    out: list[bytes] = []
+    position = 0
+    for edit in ordered:
+        if edit.start < position or edit.end > len(data) or edit.start > edit.end:
+            raise ValueError(f"edit [{edit.start}, {edit.end}) is outside the data")
+        out.append(data[position : edit.start])
+        out.append(edit.replacement)
+        position = edit.end
+    out.append(data[position:])
+    return b"".join(out)

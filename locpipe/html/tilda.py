@@ -1,0 +1,855 @@
+"""What is text in a Tilda export, and the note a translator sees for each piece.
+
+A segment is a maximal run of inline content (text and the inline elements of
+``INLINE_ELEMENTS``) between block boundaries. Boundaries are set by element
+type, never by "inside <a>": ``<a class="t-btn"><table><tr><td>Contact``
+gives the segment "Contact" with the ``<a>`` outside it. Any other tag, a
+comment, ``<img>``, ``<input>`` or a stray end tag ends the run too, so every
+byte of a segment's span is text or one of its inline tags.
+
+Decisions (see tilda-notes.md for the facts behind them):
+
+- Extracted: every visible text node in ``<body>`` (fields or not: menus,
+  buttons, Zero atoms, popups hidden by ``display:none``, success boxes, cart
+  UI, labels, ``<option>`` text), ``<title>``, the ``<title>``/``<desc>`` of an
+  inline SVG (icon names for screen readers, like ``aria-label``), the
+  attributes in ``TEXT_ATTRIBUTES``, the ``value`` of submit/button inputs,
+  the meta contents in ``META_TEXT``, and the strings under ``JSON_TEXT_KEYS`` in
+  a Zero form's ``<textarea class="tn-atom__inputs-textarea">``.
+- Left alone: ``<script>``, ``<style>``, ``<noscript>`` (CSS fallbacks and
+  tracking pixels), comments, the rest of ``<svg>``, ``<pre>`` (its
+  whitespace is its meaning), other ``<textarea>`` content (a form's default
+  value), anything inside ``translate="no"`` or ``class="notranslate"``
+  (descendants and their attributes), text without a letter (numbers, prices,
+  "—"), and a lone URL, domain or e-mail address.
+- ``<img>`` ends a run like a block (its ``alt`` is its own segment), so a
+  sentence around an inline picture becomes two segments.
+- Only one nesting of spans exists: an attribute segment (``title`` on an
+  ``<a>``) may sit inside a start tag that is a placeholder of an element
+  segment. ``splice.translation_edits`` folds such edits into the placeholder.
+- ``data-tooltip-hook`` and other hooks, ``data-field-*-value`` other than the
+  two text ones, ``li_nm``/``lid``/``li_type`` are never text. ``data-tooltip``
+  (not seen in exports) is not extracted.
+- Zero-form JSON whose ``<textarea>`` holds character references (a
+  re-serialised export writes ``&quot;``) is skipped, never rewritten: its
+  bytes are not the JSON the page's script reads, and a wrong guess corrupts
+  the form. ``li_variants`` gives one segment per option (one per line).
+- T431 table data (CSV with entity-escaped HTML in hidden divs) is taken as
+  ordinary text, one segment per div; it is not split into cells.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import Any, NamedTuple
+
+from locpipe.html.inline import escape_text, normalize_space
+from locpipe.html.scan import (
+    FOREIGN_ELEMENTS,
+    Attr,
+    Kind,
+    LineIndex,
+    Token,
+    scan,
+    unescape_attribute,
+    unescape_text,
+)
+from locpipe.model import Destination, InlineTag, Segment, width_note
+
+INLINE_ELEMENTS = frozenset(
+    {
+        "a", "abbr", "b", "bdi", "bdo", "big", "cite", "code", "del", "dfn", "em", "font",
+        "i", "ins", "kbd", "mark", "nobr", "q", "s", "samp", "small", "span", "strike",
+        "strong", "sub", "sup", "time", "tt", "u", "var",
+    }
+)  # fmt: skip
+VOID_INLINE_ELEMENTS = frozenset({"br", "wbr"})
+VOID_ELEMENTS = frozenset(
+    {
+        "area", "base", "br", "col", "embed", "hr", "img", "input", "keygen", "link", "meta",
+        "param", "source", "track", "wbr",
+    }
+)  # fmt: skip
+
+TEXT_ATTRIBUTES = {
+    "alt": "alt text",
+    "title": "tooltip (title)",
+    "aria-label": "aria-label (read by screen readers)",
+    "placeholder": "placeholder",
+    "data-success-message": "form success message",
+    "data-field-buttontitle-value": "Zero form button",
+    "data-field-formmsgsuccess-value": "Zero form success message",
+    "data-submit-title": "submit button",
+    "data-map-title": "map title",
+}
+NO_TITLE_ELEMENTS = frozenset({"link", "meta", "style", "script"})
+BUTTON_INPUT_TYPES = frozenset({"submit", "button", "reset"})
+META_TEXT = {
+    ("name", "description"),
+    ("name", "keywords"),
+    ("name", "twitter:title"),
+    ("name", "twitter:description"),
+    ("property", "og:title"),
+    ("property", "og:description"),
+    ("property", "og:site_name"),
+    ("itemprop", "name"),
+    ("itemprop", "description"),
+}
+JSON_TEXT_KEYS = {
+    "li_ph": "Zero form field placeholder (li_ph)",
+    "li_label": "Zero form field label (li_label)",
+    "li_title": "Zero form field title (li_title)",
+    "li_variants": "Zero form option (li_variants; also sent with the form)",
+}
+ZERO_FORM_TEXTAREA = "tn-atom__inputs-textarea"
+
+BLOCK_KINDS = {
+    "T396": "Zero Block",
+    "T228": "menu",
+    "T280": "menu",
+    "T450": "menu",
+    "T451": "menu",
+    "T454": "menu",
+    "T456": "menu",
+    "T461": "menu",
+    "T821": "menu",
+    "T830": "menu",
+    "T975": "mobile menu bar",
+    "T702": "popup",
+    "T390": "popup",
+    "T750": "popup",
+    "T945": "popup",
+    "T868": "popup",
+    "T786": "product popup",
+    "T706": "cart",
+    "T123": "HTML block",
+    "T431": "table",
+    "T794": "tooltip menu",
+    "T017": "title",
+    "T004": "text",
+}
+# data-record-type -> block name, for records without their "<!-- T123 -->" comment
+# (reformatted exports drop comments). Seen in exports: old blocks have other
+# numbers; from 300 on, the record type is the block number.
+RECORD_TYPES = {
+    "3": "T107",
+    "4": "T121",
+    "23": "T006",
+    "33": "T017",
+    "106": "T004",
+    "121": "T594",
+    "131": "T123",
+    "147": "T214",
+    "191": "T142",
+    "209": "T185",
+    "218": "T005",
+    "257": "T228",
+    "273": "T254",
+}
+
+_P_CLOSERS = frozenset(
+    {
+        "address", "article", "aside", "blockquote", "details", "dialog", "div", "dl",
+        "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5",
+        "h6", "header", "hgroup", "hr", "li", "main", "menu", "nav", "ol", "p", "pre",
+        "section", "summary", "table", "ul", "dd", "dt",
+    }
+)  # fmt: skip
+_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+_SCOPE = frozenset({"td", "th", "table", "button", "html", "caption", "template", "object"})
+# start tag -> (elements it closes, elements that stop the search)
+_IMPLIED_ENDS = {
+    "li": ({"li"}, {"ul", "ol", *_SCOPE}),
+    "dd": ({"dd", "dt"}, {"dl", *_SCOPE}),
+    "dt": ({"dd", "dt"}, {"dl", *_SCOPE}),
+    "td": ({"td", "th"}, {"tr", "table"}),
+    "th": ({"td", "th"}, {"tr", "table"}),
+    "tr": ({"tr"}, {"table", "tbody", "thead", "tfoot"}),
+    "tbody": ({"tbody", "thead", "tfoot"}, {"table"}),
+    "thead": ({"tbody", "thead", "tfoot"}, {"table"}),
+    "tfoot": ({"tbody", "thead", "tfoot"}, {"table"}),
+    "option": ({"option"}, {"select", "datalist", "optgroup"}),
+    "optgroup": ({"option", "optgroup"}, {"select"}),
+    "a": ({"a"}, set(_SCOPE)),
+}
+
+_RECORD_COMMENT = re.compile(rb"<!--\s*([Tt]\d+|tcart|cover)\s*-->")
+_ASCII_WS = b"\t\n\f\r "
+_NBSP_ENTITY = re.compile(rb"&(?:nbsp;?|#0*160;|#[xX]0*[aA]0;)")
+_BLANK = rb"(?:[\t\n\f\r ]|&nbsp;?|&#0*160;|&#[xX]0*[aA]0;|%s)*"  # % the encoded U+00A0
+_LONE_ADDRESS = re.compile(
+    r"(?i:https?://|ftp://|mailto:|tel:|www\.)\S+"  # URL
+    r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"  # e-mail address
+    r"|[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}(?:/\S*)?"  # lower-case domain, maybe with a path
+)
+_JSON_STRING = re.compile(rb'"((?:[^"\\]|\\.)*)"', re.DOTALL)
+_JSON_COLON = re.compile(rb"\s*:\s*")
+_JSON_ESCAPE = {
+    '"': '"',
+    "\\": "\\",
+    "/": "/",
+    "b": "\b",
+    "f": "\f",
+    "n": "\n",
+    "r": "\r",
+    "t": "\t",
+}
+_UNICODE_ESCAPE = re.compile(rb"\\u([0-9a-fA-F]{4})")
+
+
+class Context(NamedTuple):
+    """What a translator note says about a place in the page, and whether it is text."""
+
+    record: str = ""  # "T396 Zero Block"
+    zero: str = ""  # "text element": the Zero Block element around
+    zero_size: str = ""  # "560 px wide, 40 px high": its box, for the text inside it
+    max_width: int | None = None  # the box's width in px
+    field: str = ""  # stripped field="…" value
+    element: str = ""  # "div.t702__title": the nearest element with a class
+    what: str = ""  # overrides "text of <element>" (page title, Zero form JSON)
+    excluded: bool = False  # translate="no" / class="notranslate": nothing below is text
+    foreign: bool = False  # inside <svg> or <math>
+    svg_text: bool = False  # inside an SVG <title> or <desc>
+    pre: bool = False
+    head: bool = False
+
+    @property
+    def skip_text(self) -> bool:
+        return self.excluded or self.pre or self.head or (self.foreign and not self.svg_text)
+
+    def note(self, what: str, size: str = "") -> str:
+        parts = [self.record, self.zero, size, f'field "{self.field}"' if self.field else "", what]
+        return ", ".join(part for part in parts if part)
+
+
+class _ItemKind(Enum):
+    TEXT = "text"
+    OPEN = "open"
+    CLOSE = "close"
+    VOID = "void"
+
+
+class _Item(NamedTuple):
+    kind: _ItemKind
+    start: int
+    end: int
+    name: str = ""
+    ctx: Context | None = None  # OPEN: the element's own context
+
+
+class _Frame(NamedTuple):
+    name: str
+    ctx: Context
+    inline: bool
+    tag: Token
+
+
+@dataclass
+class _Space:
+    """The bytes a walker reads, and where each of their offsets sits in the page."""
+
+    data: bytes
+    encoding: str
+    page: bytes
+    destination: Destination = Destination.ELEMENT
+    offsets: Sequence[int] | None = None  # page offset of every data offset; None: data is page
+    json_ascii: bool = False
+    blank: re.Pattern[bytes] = field(init=False)  # whitespace and no-break spaces only
+
+    def __post_init__(self) -> None:
+        self.blank = re.compile(_BLANK % re.escape("\xa0".encode(self.encoding)))
+
+    def to_page(self, offset: int) -> int:
+        return offset if self.offsets is None else self.offsets[offset]
+
+    def page_bytes(self, start: int, end: int) -> bytes:
+        return self.page[self.to_page(start) : self.to_page(end)]
+
+
+def find_segments(
+    data: bytes, encoding: str, tokens: Sequence[Token], lines: LineIndex
+) -> list[Segment]:
+    """Every translatable segment of a page, ordered by start offset."""
+    walker = _Walker(_Space(data, encoding, data), lines, Context(), attributes=True)
+    walker.walk(tokens)
+    return sorted(walker.segments, key=lambda segment: (segment.start, segment.end))
+
+
+class _Walker:
+    """Walks tokens with a light stack of open elements and cuts runs into segments."""
+
+    def __init__(self, space: _Space, lines: LineIndex, root: Context, *, attributes: bool):
+        self.space = space
+        self.lines = lines
+        self.root = root
+        self.attributes = attributes
+        self.stack: list[_Frame] = []
+        self.run: list[_Item] = []
+        self.run_ctx = root
+        self.segments: list[Segment] = []
+
+    @property
+    def ctx(self) -> Context:
+        return self.stack[-1].ctx if self.stack else self.root
+
+    def walk(self, tokens: Sequence[Token]) -> None:
+        for index, token in enumerate(tokens):
+            if token.kind is Kind.START:
+                self._start(token, tokens, index)
+            elif token.kind is Kind.END:
+                self._end(token)
+            elif token.kind is Kind.TEXT:
+                self._text(token)
+            elif token.kind is Kind.RCDATA:
+                self._rcdata(token)
+            else:  # comments, doctype, raw text, junk end a run
+                self._flush()
+        self._flush()
+
+    # --- the element stack -------------------------------------------------------
+
+    def _start(self, tag: Token, tokens: Sequence[Token], index: int) -> None:
+        name = tag.name
+        self._close_implied(name)
+        parent = self.ctx
+        ctx = _derive(parent, tag, self.space, tokens, index)
+        if self.attributes and not ctx.excluded:
+            self._attribute_segments(tag, ctx)
+        if name in VOID_INLINE_ELEMENTS:
+            if ctx.skip_text:
+                self._flush()
+            else:
+                self._add(_Item(_ItemKind.VOID, tag.start, tag.end, name))
+            return
+        if name in VOID_ELEMENTS or (
+            tag.self_closing and (parent.foreign or name in FOREIGN_ELEMENTS)
+        ):
+            self._flush()
+            return
+        if name in INLINE_ELEMENTS and not ctx.skip_text:
+            self._add(_Item(_ItemKind.OPEN, tag.start, tag.end, name, ctx))
+            self.stack.append(_Frame(name, ctx, True, tag))
+            return
+        self._flush()
+        self.stack.append(_Frame(name, ctx, False, tag))
+
+    def _close_implied(self, name: str) -> None:
+        if name in _P_CLOSERS:
+            self._pop_open({"p"}, _SCOPE)
+        if name in _IMPLIED_ENDS:
+            closes, stops = _IMPLIED_ENDS[name]
+            self._pop_open(closes, stops)
+        elif name in _HEADINGS and self.stack and self.stack[-1].name in _HEADINGS:
+            self._pop_to(len(self.stack) - 1)
+
+    def _pop_open(
+        self, closes: set[str] | frozenset[str], stops: set[str] | frozenset[str]
+    ) -> None:
+        for position in range(len(self.stack) - 1, -1, -1):
+            frame_name = self.stack[position].name
+            if frame_name in closes:
+                self._pop_to(position)
+                return
+            if frame_name in stops:
+                return
+
+    def _pop_to(self, position: int) -> None:
+        self._flush()
+        del self.stack[position:]
+
+    def _end(self, tag: Token) -> None:
+        for position in range(len(self.stack) - 1, -1, -1):
+            frame = self.stack[position]
+            if frame.name != tag.name:
+                continue
+            if position == len(self.stack) - 1 and frame.inline:
+                self._add(_Item(_ItemKind.CLOSE, tag.start, tag.end, tag.name))
+                self.stack.pop()
+            else:
+                self._pop_to(position)
+            return
+        self._flush()  # a stray end tag stays in the page, outside any segment
+
+    # --- runs ---------------------------------------------------------------------
+
+    def _text(self, token: Token) -> None:
+        if self.ctx.skip_text:
+            self._flush()
+        else:
+            self._add(_Item(_ItemKind.TEXT, token.start, token.end))
+
+    def _add(self, item: _Item) -> None:
+        if not self.run:
+            self.run_ctx = self.ctx
+        self.run.append(item)
+
+    def _flush(self) -> None:
+        if self.run:
+            items, self.run = self.run, []
+            if len(items) == 1 and items[0].kind is _ItemKind.TEXT and _blank(self.space, items[0]):
+                return  # the usual whitespace between blocks
+            for part in _balanced_parts(items):
+                self._segment(part, self.run_ctx)
+
+    def _rcdata(self, token: Token) -> None:
+        self._flush()
+        if not self.stack or self.stack[-1].name != token.name:
+            return
+        frame = self.stack[-1]
+        if frame.ctx.excluded:
+            return
+        if token.name == "title":
+            ctx = frame.ctx._replace(what="page title (<title>)")
+            self._segment([_Item(_ItemKind.TEXT, token.start, token.end)], ctx)
+        elif ZERO_FORM_TEXTAREA in frame.tag.classes(self.space.encoding) and self.attributes:
+            self._zero_form_segments(token, frame.ctx)
+
+    def _segment(self, items: list[_Item], ctx: Context) -> None:
+        """One segment from a well-nested run, trimmed; nothing when it has no letter."""
+        partner = _partners(items)
+        low, high, ctx = _trim(items, partner, self.space, ctx)
+        if low >= high:
+            return
+        data, encoding = self.space.data, self.space.encoding
+        start = (
+            _skip_space(data, items[low].start, items[low].end)
+            if items[low].kind is _ItemKind.TEXT
+            else items[low].start
+        )
+        last = items[high - 1]
+        end = _rskip_space(data, last.start, last.end) if last.kind is _ItemKind.TEXT else last.end
+        pieces: list[str] = []
+        texts: list[str] = []
+        tags: list[InlineTag] = []
+        for index in range(low, high):
+            item = items[index]
+            if item.kind is _ItemKind.TEXT:
+                text = _decode_text(data[max(item.start, start) : min(item.end, end)], encoding)
+                texts.append(text)
+                pieces.append(escape_text(normalize_space(text)))
+            elif item.kind is _ItemKind.CLOSE:
+                pieces.append(f"</{item.name}>")
+            else:
+                pieces.append(f"<{item.name}>")
+                tags.append(
+                    self._inline_tag(item, items[partner[index]] if partner[index] >= 0 else None)
+                )
+        plain = "".join(texts)
+        if not _is_text(plain):
+            return
+        what = ctx.what or f"text of {ctx.element}"
+        box = (
+            (ctx.zero_size, ctx.max_width)
+            if self.space.destination is Destination.ELEMENT
+            else ("", None)
+        )
+        self._emit("".join(pieces).strip(" "), start, end, ctx, tuple(tags), what, box)
+
+    def _inline_tag(self, item: _Item, closing: _Item | None) -> InlineTag:
+        space = self.space
+        if closing is None:
+            return InlineTag(
+                item.name, space.page_bytes(item.start, item.end), b"", space.to_page(item.start)
+            )
+        return InlineTag(
+            item.name,
+            space.page_bytes(item.start, item.end),
+            space.page_bytes(closing.start, closing.end),
+            space.to_page(item.start),
+            space.to_page(closing.start),
+        )
+
+    def _emit(
+        self,
+        msgid: str,
+        start: int,
+        end: int,
+        ctx: Context,
+        tags: tuple[InlineTag, ...],
+        what: str,
+        box: tuple[str, int | None],
+        *,
+        destination: Destination | None = None,
+        quote: str = '"',
+    ) -> None:
+        """Record a segment; ``box`` is the size phrase and px width of a fixed-size box."""
+        space = self.space
+        page_start = space.to_page(start)
+        self.segments.append(
+            Segment(
+                msgid=msgid,
+                start=page_start,
+                end=space.to_page(end),
+                line=self.lines.line(page_start),
+                destination=destination or space.destination,
+                note=ctx.note(what, box[0]),
+                tags=tags,
+                quote=quote,
+                max_width=box[1],
+                nbsp_entity=_writes_nbsp_entity(space.data[start:end], space.encoding),
+                json_ascii=space.json_ascii,
+            )
+        )
+
+    # --- attributes ---------------------------------------------------------------
+
+    def _attribute_segments(self, tag: Token, ctx: Context) -> None:
+        encoding = self.space.encoding
+        for attr in tag.attrs:
+            what = _attribute_role(tag, attr, encoding)
+            if what is None or not attr.has_value:
+                continue
+            start = _skip_space(attr.raw, 0, len(attr.raw))
+            end = _rskip_space(attr.raw, start, len(attr.raw))
+            value = unescape_attribute(attr.raw[start:end].decode(encoding, "replace"))
+            if not _is_text(value):
+                continue
+            msgid = escape_text(normalize_space(value))
+            self._emit(
+                msgid,
+                attr.start + start,
+                attr.start + end,
+                ctx,
+                (),
+                what,
+                _attribute_box(tag, attr, encoding),
+                destination=Destination.ATTRIBUTE,
+                quote=attr.quote,
+            )
+
+    # --- Zero forms ---------------------------------------------------------------
+
+    def _zero_form_segments(self, token: Token, ctx: Context) -> None:
+        page, encoding = self.space.page, self.space.encoding
+        raw = page[token.start : token.end]
+        if b"&" in raw:
+            return  # entity-encoded JSON: skipped, see the module docstring
+        try:
+            json.loads(raw.decode(encoding))
+        except ValueError:
+            return
+        json_ascii = any(int(code, 16) >= 0x80 for code in _UNICODE_ESCAPE.findall(raw))
+        for key, start, end in _json_string_fields(raw, token.start):
+            what = JSON_TEXT_KEYS.get(key)
+            if what is None:
+                continue
+            value, offsets = _decode_json_string(page, start, end, encoding)
+            root = ctx._replace(what=what)
+            lines = value.split(b"\n") if key == "li_variants" else [value]
+            position = 0
+            for line in lines:
+                space = _Space(
+                    line,
+                    "utf-8",
+                    page,
+                    Destination.JSON,
+                    offsets[position : position + len(line) + 1],
+                    json_ascii,
+                )
+                walker = _Walker(space, self.lines, root, attributes=False)
+                walker.walk(scan(line))
+                self.segments.extend(walker.segments)
+                position += len(line) + 1
+
+
+# --- contexts ---------------------------------------------------------------------
+
+
+def _derive(
+    parent: Context, tag: Token, space: _Space, tokens: Sequence[Token], index: int
+) -> Context:
+    """The context of an element from its parent's and its own attributes."""
+    name, data, encoding = tag.name, space.data, space.encoding
+    changes: dict[str, Any] = {}
+    classes = tag.classes(encoding) if tag.attrs else []
+    if classes:
+        changes["element"] = f"{name}.{classes[0]}"
+    elif "." not in parent.element and parent.element != name:  # else keep the classed one
+        changes["element"] = name
+    if tag.attrs:
+        translate = tag.attr_text("translate", encoding)
+        if "notranslate" in classes or (
+            translate is not None and translate.strip().lower() == "no"
+        ):
+            changes["excluded"] = True
+        if "t-rec" in classes:
+            record_type = tag.attr_text("data-record-type", encoding)
+            record = _record_label(record_type, data, tokens, index)
+            changes.update(record=record, zero="", zero_size="", max_width=None, field="")
+        if "tn-elem" in classes or "t396__elem" in classes:
+            changes.update(_zero_element(tag, encoding))
+        slot = tag.attr_text("field", encoding)
+        if slot is not None and slot.strip():
+            changes["field"] = slot.strip()
+    if name in FOREIGN_ELEMENTS:
+        changes["foreign"] = True
+    elif parent.foreign and name in ("title", "desc", "descr"):  # "descr": Tilda's cart icon
+        changes.update(svg_text=True, element=f"svg <{name}>")
+    elif name == "pre":
+        changes["pre"] = True
+    elif name == "head":
+        changes["head"] = True
+    elif name == "body":
+        changes["head"] = False
+    return parent._replace(**changes) if changes else parent
+
+
+def _record_label(record_type: str | None, data: bytes, tokens: Sequence[Token], index: int) -> str:
+    """ "T396 Zero Block": named by the ``<!-- T396 -->`` comment after the record's tag."""
+    number = (record_type or "").strip()
+    block = RECORD_TYPES.get(
+        number, f"T{number}" if number.isdigit() and int(number) >= 300 else ""
+    )
+    for token in tokens[index + 1 : index + 3]:
+        if token.kind is Kind.COMMENT:
+            match = _RECORD_COMMENT.fullmatch(data, token.start, token.end)
+            if match is not None:
+                name = match.group(1).decode("ascii")
+                block = "T706" if name == "tcart" else name.upper() if name[0] in "Tt" else name
+            break
+        if token.kind is not Kind.TEXT or data[token.start : token.end].strip():
+            break
+    if not block:
+        return f"block type {number}" if number else "block"
+    kind = BLOCK_KINDS.get(block)
+    return f"{block} {kind}" if kind else block
+
+
+def _zero_element(tag: Token, encoding: str) -> dict[str, Any]:
+    kind = (tag.attr_text("data-elem-type", encoding) or "").strip() or "Zero"
+    width = _pixels(tag, "width", encoding)
+    height = _pixels(tag, "height", encoding) if kind != "text" else None  # text grows down
+    size = [width_note(width)] if width is not None else []
+    if height is not None:
+        size.append(f"{height} px high")
+    return {"zero": f"{kind} element", "zero_size": ", ".join(size), "max_width": width}
+
+
+def _attribute_box(tag: Token, attr: Attr, encoding: str) -> tuple[str, int | None]:
+    """A Zero form's button title has the button's width; other attributes have no box."""
+    if attr.name != "data-field-buttontitle-value":
+        return "", None
+    width = _pixels(tag, "buttonwidth", encoding)
+    return (width_note(width), width) if width is not None else ("", None)
+
+
+def _pixels(tag: Token, dimension: str, encoding: str) -> int | None:
+    units = (tag.attr_text(f"data-field-{dimension}units-value", encoding) or "").strip()
+    value = (tag.attr_text(f"data-field-{dimension}-value", encoding) or "").strip()
+    if units not in ("", "px"):
+        return None
+    try:
+        pixels = round(float(value))
+    except ValueError:
+        return None
+    return pixels if pixels > 0 else None
+
+
+def _attribute_role(tag: Token, attr: Attr, encoding: str) -> str | None:
+    """The note for an attribute that carries text, None for any other attribute."""
+    name = attr.name
+    if name in TEXT_ATTRIBUTES:
+        if name == "title" and tag.name in NO_TITLE_ELEMENTS:
+            return None
+        if name == "placeholder" and _input_type(tag, encoding) == "hidden":
+            return None
+        return f"{TEXT_ATTRIBUTES[name]} of {_describe(tag, encoding)}"
+    if name == "value" and tag.name == "input" and _input_type(tag, encoding) in BUTTON_INPUT_TYPES:
+        return f"button text of {_describe(tag, encoding)}"
+    if name == "content" and tag.name == "meta":
+        for key in ("name", "property", "itemprop"):
+            value = tag.attr_text(key, encoding)
+            if value is not None and (key, value.strip().lower()) in META_TEXT:
+                return f"meta {value.strip().lower()}"
+    return None
+
+
+def _input_type(tag: Token, encoding: str) -> str:
+    return (tag.attr_text("type", encoding) or "text").strip().lower()
+
+
+def _describe(tag: Token, encoding: str) -> str:
+    classes = tag.classes(encoding)
+    return f"{tag.name}.{classes[0]}" if classes else tag.name
+
+
+# --- runs -------------------------------------------------------------------------
+
+
+def _partners(items: Sequence[_Item]) -> list[int]:
+    """For each item, the index of the tag it pairs with; -1 when none."""
+    partner = [-1] * len(items)
+    stack: list[int] = []
+    for index, item in enumerate(items):
+        if item.kind is _ItemKind.OPEN:
+            stack.append(index)
+        elif item.kind is _ItemKind.CLOSE:
+            for depth in range(len(stack) - 1, -1, -1):
+                if items[stack[depth]].name == item.name:
+                    partner[stack[depth]], partner[index] = index, stack[depth]
+                    del stack[depth:]  # tags opened after it stay unpaired
+                    break
+    return partner
+
+
+def _balanced_parts(items: list[_Item]) -> list[list[_Item]]:
+    """Cut a run at every tag that has no partner inside it, until all parts nest."""
+    partner = _partners(items)
+    cuts = [
+        i
+        for i, item in enumerate(items)
+        if item.kind in (_ItemKind.OPEN, _ItemKind.CLOSE) and partner[i] < 0
+    ]
+    if not cuts:
+        return [items]
+    parts: list[list[_Item]] = []
+    previous = 0
+    for cut in [*cuts, len(items)]:
+        if cut > previous:
+            parts.extend(_balanced_parts(items[previous:cut]))
+        previous = cut + 1
+    return parts
+
+
+def _trim(
+    items: Sequence[_Item], partner: Sequence[int], space: _Space, ctx: Context
+) -> tuple[int, int, Context]:
+    """Drop blank edges, edge ``<br>``s and tag pairs that wrap the whole run."""
+    low, high = 0, len(items)
+    while True:
+        filled = [
+            i
+            for i in range(low, high)
+            if items[i].kind is _ItemKind.TEXT and not _blank(space, items[i])
+        ]
+        if not filled:
+            return 0, 0, ctx
+        low = _balanced_prefix_end(items, low, filled[0])
+        high = _balanced_suffix_start(items, filled[-1] + 1, high)
+        if items[low].kind is _ItemKind.OPEN and partner[low] == high - 1:
+            ctx = items[low].ctx or ctx
+            low, high = low + 1, high - 1
+            continue
+        return low, high, ctx
+
+
+def _balanced_prefix_end(items: Sequence[_Item], low: int, limit: int) -> int:
+    """The largest k <= limit such that items[low:k] is balanced."""
+    best, depth = low, 0
+    for index in range(low, limit):
+        depth += _depth_step(items[index])
+        if depth == 0:
+            best = index + 1
+    return best
+
+
+def _balanced_suffix_start(items: Sequence[_Item], limit: int, high: int) -> int:
+    """The smallest m >= limit such that items[m:high] is balanced."""
+    best, depth = high, 0
+    for index in range(high - 1, limit - 1, -1):
+        depth -= _depth_step(items[index])
+        if depth == 0:
+            best = index
+    return best
+
+
+def _depth_step(item: _Item) -> int:
+    if item.kind is _ItemKind.OPEN:
+        return 1
+    if item.kind is _ItemKind.CLOSE:
+        return -1
+    return 0
+
+
+def _blank(space: _Space, item: _Item) -> bool:
+    match = space.blank.match(space.data, item.start, item.end)
+    return match is not None and match.end() == item.end
+
+
+def _skip_space(data: bytes, start: int, end: int) -> int:
+    while start < end and data[start] in _ASCII_WS:
+        start += 1
+    return start
+
+
+def _rskip_space(data: bytes, start: int, end: int) -> int:
+    while end > start and data[end - 1] in _ASCII_WS:
+        end -= 1
+    return end
+
+
+def _decode_text(raw: bytes, encoding: str) -> str:
+    return unescape_text(raw.decode(encoding, "replace"))
+
+
+def _is_text(plain: str) -> bool:
+    """Has a letter, and is not a lone URL, domain or e-mail address."""
+    stripped = plain.strip()
+    if not any(char.isalpha() for char in stripped):
+        return False
+    return _LONE_ADDRESS.fullmatch(stripped) is None
+
+
+def _writes_nbsp_entity(raw: bytes, encoding: str) -> bool:
+    """Whether the source spells U+00A0 as a reference (or has none at all)."""
+    if _NBSP_ENTITY.search(raw):
+        return True
+    return "\xa0" not in raw.decode(encoding, "replace")
+
+
+# --- Zero-form JSON ---------------------------------------------------------------
+
+
+def _json_string_fields(raw: bytes, base: int) -> list[tuple[str, int, int]]:
+    """(key, start, end) of every ``"key": "string"`` pair; offsets of the string's content."""
+    fields: list[tuple[str, int, int]] = []
+    previous: re.Match[bytes] | None = None
+    for match in _JSON_STRING.finditer(raw):
+        if previous is not None and _JSON_COLON.fullmatch(raw, previous.end(), match.start()):
+            key = json.loads(previous.group(0).decode("utf-8", "replace"))
+            fields.append((str(key), base + match.start(1), base + match.end(1)))
+        previous = match
+    return fields
+
+
+def _decode_json_string(
+    page: bytes, start: int, end: int, encoding: str
+) -> tuple[bytes, list[int]]:
+    """The value of a JSON string literal as UTF-8, and the page offset of each of its bytes.
+
+    The list has one more entry than the value: the offset just past the literal.
+    """
+    literal = page[start:end].decode(encoding)
+    char_offsets = [start]
+    for char in literal:
+        char_offsets.append(char_offsets[-1] + len(char.encode(encoding)))
+    value = bytearray()
+    offsets: list[int] = []
+    index = 0
+    while index < len(literal):
+        char, width = _json_char(literal, index)
+        encoded = char.encode("utf-8", "surrogatepass")
+        value += encoded
+        offsets.extend([char_offsets[index]] * len(encoded))
+        index += width
+    offsets.append(end)
+    return bytes(value), offsets
+
+
+def _json_char(literal: str, index: int) -> tuple[str, int]:
+    """The character a JSON string literal spells at ``index``, and how many characters it takes."""
+    if literal[index] != "\\":
+        return literal[index], 1
+    escape = literal[index + 1]
+    if escape != "u":
+        return _JSON_ESCAPE[escape], 2
+    code = int(literal[index + 2 : index + 6], 16)
+    if 0xD800 <= code < 0xDC00 and literal[index + 6 : index + 8] == "\\u":
+        low = int(literal[index + 8 : index + 12], 16)
+        if 0xDC00 <= low < 0xE000:
+            return chr(0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)), 12
+    return chr(code), 6

@@ -1,0 +1,231 @@
+from __future__ import annotations
+
+import pytest
+
+from locpipe.html.scan import Kind, LineIndex, Token, scan, unescape_attribute, unescape_text
+
+
+def kinds(data: bytes) -> list[tuple[str, bytes]]:
+    return [(token.kind.value, data[token.start : token.end]) for token in scan(data)]
+
+
+def start_tag(data: bytes) -> Token:
+    return next(token for token in scan(data) if token.kind is Kind.START)
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"",
+        b"plain text",
+        b"<p>a</p>",
+        b"<!DOCTYPE html><html><body><p class='x'>Hi &amp; bye</p></body></html>",
+        b'<div class="x',
+        b"<!-- never closed",
+        b"<a href='x",
+        b"<div",
+        b"</div",
+        b"<script>var a = '<div>';",
+        b"<<>><</a>>&<!<?",
+        b"<p>\xd0\x9f\xd1\x80\xd0\xb8</p>",
+    ],
+)
+def test_tokens_cover_every_byte_in_order(data: bytes) -> None:
+    position = 0
+    for token in scan(data):
+        assert token.start == position
+        position = token.end
+    assert position == len(data)
+
+
+@pytest.mark.parametrize(
+    ("data", "expected"),
+    [
+        (b"a<!-->b", [("text", b"a"), ("comment", b"<!-->"), ("text", b"b")]),
+        (b"<!--->b", [("comment", b"<!--->"), ("text", b"b")]),
+        (b"<!---->b", [("comment", b"<!---->"), ("text", b"b")]),
+        (b"<!--!ANX812-1!--!>b", [("comment", b"<!--!ANX812-1!--!>"), ("text", b"b")]),
+        (b"<!-- a -- b -->c", [("comment", b"<!-- a -- b -->"), ("text", b"c")]),
+        (
+            b"<!--[if IE 8]><style>p{}</style><![endif]-->x",
+            [("comment", b"<!--[if IE 8]><style>p{}</style><![endif]-->"), ("text", b"x")],
+        ),
+        (b"<!ANX812>x", [("comment", b"<!ANX812>"), ("text", b"x")]),
+        (b"<?xml version='1.0'?>x", [("comment", b"<?xml version='1.0'?>"), ("text", b"x")]),
+        (b"a</>b", [("text", b"a"), ("comment", b"</>"), ("text", b"b")]),
+        (b"</ x>b", [("comment", b"</ x>"), ("text", b"b")]),
+        (b"<!doctype html>", [("doctype", b"<!doctype html>")]),
+        (b"a < b > c", [("text", b"a < b > c")]),
+        (b"<!-- open", [("junk", b"<!-- open")]),
+    ],
+)
+def test_comments_and_declarations(data: bytes, expected: list[tuple[str, bytes]]) -> None:
+    assert kinds(data) == expected
+
+
+@pytest.mark.parametrize(
+    ("data", "name", "raw", "quote"),
+    [
+        (b'<div class="a b">', "class", b"a b", '"'),
+        (b"<div class='a b'>", "class", b"a b", "'"),
+        (b"<div class=ab>", "class", b"ab", ""),
+        (b"<div class = 'x' >", "class", b"x", "'"),
+        (b'<div CLASS="x">', "class", b"x", '"'),
+        (b'<div title="a>b">', "title", b"a>b", '"'),
+        (b"<div data-map-style='[{\"a\":1}]'>", "data-map-style", b'[{"a":1}]', "'"),
+        (b"<a href=x/>", "href", b"x/", ""),
+    ],
+)
+def test_attribute_values_and_their_spans(data: bytes, name: str, raw: bytes, quote: str) -> None:
+    attr = start_tag(data).attr(name)
+    assert attr is not None
+    assert attr.raw == raw
+    assert data[attr.start : attr.end] == raw
+    assert attr.quote == quote
+
+
+def test_attribute_without_value_and_duplicates() -> None:
+    tag = start_tag(b'<input disabled class="a" class="b">')
+    disabled = tag.attr("disabled")
+    assert disabled is not None
+    assert not disabled.has_value
+    assert tag.attr_text("class", "utf-8") == "a"
+
+
+@pytest.mark.parametrize(
+    ("data", "self_closing"),
+    [
+        (b"<br />", True),
+        (b"<br/>", True),
+        (b"<br>", False),
+        (b"<a href=x/>", False),
+        (b"<path d='x'/>", True),
+    ],
+)
+def test_self_closing_flag(data: bytes, self_closing: bool) -> None:
+    assert start_tag(data).self_closing is self_closing
+
+
+def test_tag_names_are_lower_case() -> None:
+    tokens = scan(b"<DIV Class='x'>a</DiV>")
+    assert [token.name for token in tokens if token.kind in (Kind.START, Kind.END)] == [
+        "div",
+        "div",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("data", "content"),
+    [
+        (b"<script>if (a<b) x = '<div>';</script>", b"if (a<b) x = '<div>';"),
+        (b"<script>a</SCRIPT >", b"a"),
+        (b"<style>p{}</style>", b"p{}"),
+        (b"<noscript><img src=x></noscript>", b"<img src=x>"),
+        (b"<iframe><p>x</p></iframe>", b"<p>x</p>"),
+        (b"<script>no end", b"no end"),
+        (b"<script></scripty></script>", b"</scripty>"),
+    ],
+)
+def test_raw_text_is_one_token(data: bytes, content: bytes) -> None:
+    tokens = scan(data)
+    raw = [token for token in tokens if token.kind is Kind.RAWTEXT]
+    assert len(raw) == 1
+    assert data[raw[0].start : raw[0].end] == content
+
+
+def test_plaintext_runs_to_the_end() -> None:
+    assert kinds(b"<plaintext>a</plaintext><p>") == [
+        ("start", b"<plaintext>"),
+        ("rawtext", b"a</plaintext><p>"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("data", "content"),
+    [
+        (b"<title>A &amp; <b>B</b></title>", b"A &amp; <b>B</b>"),
+        (b'<textarea class="x">{"a":"<a>"}</textarea\n>', b'{"a":"<a>"}'),
+    ],
+)
+def test_rcdata_is_one_token(data: bytes, content: bytes) -> None:
+    rcdata = [token for token in scan(data) if token.kind is Kind.RCDATA]
+    assert [data[token.start : token.end] for token in rcdata] == [content]
+
+
+def test_svg_content_is_markup_not_raw_text() -> None:
+    data = b"<svg><title>Close</title><style>.a{}</style><path d='x'/></svg><title>T</title>"
+    found = kinds(data)
+    assert ("text", b"Close") in found
+    assert ("text", b".a{}") in found
+    assert ("rcdata", b"T") in found
+
+
+@pytest.mark.parametrize(
+    "data",
+    [b'<div class="x', b"<a href='x", b"<div", b"<p>text<span title=", b'<div a="1" b=\'2'],
+)
+def test_truncated_tag_becomes_junk(data: bytes) -> None:
+    tokens = scan(data)
+    assert tokens[-1].kind is Kind.JUNK
+    assert tokens[-1].end == len(data)
+
+
+def test_missing_quote_runs_on_like_a_browser() -> None:
+    data = b'<a title="x>y</a><b class="c">'
+    tag = start_tag(data)
+    assert tag.attr_text("title", "utf-8") == "x>y</a><b class="
+    assert tag.end == len(data)
+
+
+@pytest.mark.parametrize(
+    ("data", "offset", "line"),
+    [
+        (b"a\nb\nc", 4, 3),
+        (b"a\r\nb\r\nc", 6, 3),
+        (b"a\rb\rc", 4, 3),
+        (b"a\r\nb\nc\rd", 7, 4),
+        (b"abc", 2, 1),
+        (b"a\n", 2, 2),
+    ],
+)
+def test_line_numbers(data: bytes, offset: int, line: int) -> None:
+    assert LineIndex(data).line(offset) == line
+
+
+@pytest.mark.parametrize(
+    ("text", "decoded"),
+    [
+        ("a&nbsp;b", "a\xa0b"),
+        ("a&nbspb", "a\xa0b"),
+        ("&Kcy;&acy;&tcy;", "Кат"),
+        ("&#129309;", "🤝"),
+        ("R&D", "R&D"),
+        ("&lt;b&gt;", "<b>"),
+    ],
+)
+def test_unescape_text(text: str, decoded: str) -> None:
+    assert unescape_text(text) == decoded
+
+
+@pytest.mark.parametrize(
+    ("value", "decoded"),
+    [
+        ("?a=1&copy=2", "?a=1&copy=2"),
+        ("&copy; 2024", "© 2024"),
+        ("a &amp b", "a & b"),
+        ("&notit;", "&notit;"),
+        ("&quot;x&quot;", '"x"'),
+        ("font-family:&#x27;Montserrat&#x27;", "font-family:'Montserrat'"),
+        ("&apos;", "'"),
+    ],
+)
+def test_unescape_attribute(value: str, decoded: str) -> None:
+    assert unescape_attribute(value) == decoded
+
+
+def test_single_byte_encoding_markup_is_found() -> None:
+    data = "<p title='Привет'>Мир</p>".encode("cp1251")
+    tag = start_tag(data)
+    assert tag.attr_text("title", "cp1251") == "Привет"
+    text = [token for token in scan(data) if token.kind is Kind.TEXT]
+    assert data[text[0].start : text[0].end].decode("cp1251") == "Мир"
