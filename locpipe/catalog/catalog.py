@@ -23,6 +23,7 @@ class Message:
     flags: list[str] = field(default_factory=list)  # "#," flags in file order: fuzzy, ...
     previous_msgid: str | None = None  # "#| msgid" of a fuzzy match
     previous_msgctxt: str | None = None
+    previous_msgid_plural: str | None = None  # "#| msgid_plural" of a fuzzy match
     obsolete: bool = False
     line: int | None = None  # line of the "msgid" keyword in the file it was read from
 

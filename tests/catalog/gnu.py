@@ -1,0 +1,52 @@
+"""Run GNU gettext's tools on bytes, for comparing locpipe's files with theirs."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+
+def tool(name: str) -> str:
+    """The path of a gettext program, or skip the test when it is not installed."""
+    found = shutil.which(name)
+    if found is None:
+        pytest.skip(f"GNU gettext's {name} is not installed")
+    return found
+
+
+def msgcat(data: bytes, tmp_path: Path) -> bytes:
+    """``msgcat FILE``: gettext's own rewrite of a PO file."""
+    source = tmp_path / "input.po"
+    source.write_bytes(data)
+    done = subprocess.run([tool("msgcat"), str(source)], capture_output=True, check=False)
+    assert done.returncode == 0, done.stderr.decode()
+    return done.stdout
+
+
+def msgfmt_check(data: bytes, tmp_path: Path) -> subprocess.CompletedProcess[str]:
+    """``msgfmt -c`` on the bytes; the caller looks at returncode and stderr."""
+    source = tmp_path / "check.po"
+    source.write_bytes(data)
+    return subprocess.run(
+        [tool("msgfmt"), "-c", "-o", "/dev/null", str(source)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+def msgmerge(old: bytes, template: bytes, tmp_path: Path) -> bytes:
+    """``msgmerge --previous OLD TEMPLATE``."""
+    old_path, template_path = tmp_path / "old.po", tmp_path / "new.pot"
+    old_path.write_bytes(old)
+    template_path.write_bytes(template)
+    done = subprocess.run(
+        [tool("msgmerge"), "--previous", "--quiet", str(old_path), str(template_path)],
+        capture_output=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr.decode()
+    return done.stdout
