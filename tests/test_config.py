@@ -70,7 +70,9 @@ def test_missing_config(tmp_path: Path) -> None:
         load_config(tmp_path)
 
 
-@pytest.mark.parametrize(("code", "normal"), [("ru", "ru"), ("pt-BR", "pt_BR"), ("sr_Latn", "sr_Latn")])
+@pytest.mark.parametrize(
+    ("code", "normal"), [("ru", "ru"), ("pt-BR", "pt_BR"), ("sr_Latn", "sr_Latn")]
+)
 def test_validate_locale(code: str, normal: str) -> None:
     assert validate_locale(code) == normal
 
