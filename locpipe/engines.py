@@ -1,4 +1,4 @@
-"""The engine a project's settings ask for, wrapped in the project's translation memory."""
+"""The engine a project's settings ask for, behind its translation memory and glossary."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ from pathlib import Path
 
 from locpipe.config import Config
 from locpipe.mt.engine import CachedEngine, Engine
+from locpipe.mt.terms import KeepTermsEngine
 
 
 def engine_for(config: Config, source_lang: str, target_lang: str) -> Engine:
@@ -31,7 +32,17 @@ def engine_for(config: Config, source_lang: str, target_lang: str) -> Engine:
         ),
     )
     memory = TranslationMemory(config.state_dir / "memory.sqlite")
-    return CachedEngine(engine, memory)
+    cached = CachedEngine(engine, memory)
+    keep = keep_terms(config, target_lang)
+    return KeepTermsEngine(cached, keep) if keep else cached
+
+
+def keep_terms(config: Config, lang: str) -> list[str]:
+    """The glossary's do-not-translate terms for ``lang`` (none without a glossary)."""
+    from locpipe.qa.inputs import load_glossary
+
+    glossary = load_glossary(config, lang)
+    return [] if glossary is None else [term.term for term in glossary.keep_terms]
 
 
 def _path(config: Config, value: str | None) -> Path | None:

@@ -26,6 +26,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from locpipe.errors import ConfigError
+from locpipe.mt.terms import keeps_verbatim, term_pattern
+
+__all__ = ["Glossary", "GlossaryError", "Term", "keeps_verbatim", "read_glossary", "term_pattern"]
 
 _COLUMNS = ("term", "translation", "note")
 _MAX_ENDING = 4
@@ -139,12 +142,6 @@ def _parse_row(row: list[str], header: list[str], path: Path, line: int) -> Term
     )
 
 
-def term_pattern(term: str) -> re.Pattern[str]:
-    """A term on word boundaries, any whitespace between its words, case-insensitive."""
-    words = (re.escape(word) for word in term.split())
-    return re.compile(r"(?<!\w)" + r"\s+".join(words) + r"(?!\w)", re.IGNORECASE)
-
-
 def stem_pattern(translation: str) -> re.Pattern[str]:
     """A required translation, each word matched by its stem (see the module docstring)."""
     words = (re.escape(_stem(word)) + rf"\w{{0,{_MAX_ENDING}}}" for word in translation.split())
@@ -164,12 +161,6 @@ def _stem(word: str) -> str:
 def occurrences(term: str, text: str) -> list[str]:
     """The spellings of ``term`` in ``text``, in order."""
     return [match.group(0) for match in term_pattern(term).finditer(text)]
-
-
-def keeps_verbatim(spelling: str, text: str) -> bool:
-    """``spelling`` appears in ``text`` exactly, on word boundaries (whitespace may differ)."""
-    words = (re.escape(word) for word in spelling.split())
-    return re.search(r"(?<!\w)" + r"\s+".join(words) + r"(?!\w)", text) is not None
 
 
 def uses_translation(translation: str, text: str) -> bool:
