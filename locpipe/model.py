@@ -19,10 +19,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 
 
-class Destination(str, Enum):
+class Destination(StrEnum):
     """Where a segment's text is written back, which decides how it is escaped."""
 
     ELEMENT = "element"  # content of an element: text and inline tags (also <title>)

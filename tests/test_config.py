@@ -66,7 +66,7 @@ def test_toml_error_has_line(tmp_path: Path) -> None:
 
 
 def test_missing_config(tmp_path: Path) -> None:
-    with pytest.raises(ConfigError, match="no locpipe.toml"):
+    with pytest.raises(ConfigError, match=r"no locpipe\.toml"):
         load_config(tmp_path)
 
 

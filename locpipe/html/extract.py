@@ -100,10 +100,12 @@ def find_anchors(tokens: Sequence[Token], data: bytes, encoding: str) -> PageAnc
     head_start: int | None = None
     head_end: int | None = None
     links: list[AttrValue] = []
+    start, end = Kind.START, Kind.END
     for token in tokens:
-        if token.kind is Kind.END and token.name == "head" and head_end is None:
-            head_end = token.start
-        if token.kind is not Kind.START:
+        kind = token.kind
+        if kind is not start:
+            if kind is end and head_end is None and token.name == "head":
+                head_end = token.start
             continue
         name = token.name
         if name == "html" and html_tag_end is None:

@@ -86,6 +86,7 @@ TEXT_ATTRIBUTES = {
     "data-submit-title": "submit button",
     "data-map-title": "map title",
 }
+_ROLE_NAMES = frozenset({*TEXT_ATTRIBUTES, "value", "content"})  # see _attribute_role
 NO_TITLE_ELEMENTS = frozenset({"link", "meta", "style", "script"})
 BUTTON_INPUT_TYPES = frozenset({"submit", "button", "reset"})
 META_TEXT = {
@@ -297,14 +298,16 @@ class _Walker:
         return self.stack[-1].ctx if self.stack else self.root
 
     def walk(self, tokens: Sequence[Token]) -> None:
+        start, end, text = Kind.START, Kind.END, Kind.TEXT
         for index, token in enumerate(tokens):
-            if token.kind is Kind.START:
+            kind = token.kind
+            if kind is start:
                 self._start(token, tokens, index)
-            elif token.kind is Kind.END:
+            elif kind is end:
                 self._end(token)
-            elif token.kind is Kind.TEXT:
+            elif kind is text:
                 self._text(token)
-            elif token.kind is Kind.RCDATA:
+            elif kind is Kind.RCDATA:
                 self._rcdata(token)
             else:  # comments, doctype, raw text, junk end a run
                 self._flush()
@@ -316,8 +319,8 @@ class _Walker:
         name = tag.name
         self._close_implied(name)
         parent = self.ctx
-        ctx = _derive(parent, tag, self.space, tokens, index)
-        if self.attributes and not ctx.excluded:
+        ctx, has_text_attributes = self._context(parent, tag, tokens, index)
+        if has_text_attributes and self.attributes and not ctx.excluded:
             self._attribute_segments(tag, ctx)
         if name in VOID_INLINE_ELEMENTS:
             if ctx.skip_text:
@@ -336,6 +339,13 @@ class _Walker:
             return
         self._flush()
         self.stack.append(_Frame(name, ctx, False, tag))
+
+    def _context(
+        self, parent: Context, tag: Token, tokens: Sequence[Token], index: int
+    ) -> tuple[Context, bool]:
+        """The element's context, and whether it has an attribute that may carry text."""
+        ctx = _derive(parent, tag, self.space, tokens, index)
+        return ctx, not _ROLE_NAMES.isdisjoint(tag.values)
 
     def _close_implied(self, name: str) -> None:
         if name in _P_CLOSERS:
@@ -377,6 +387,8 @@ class _Walker:
     # --- runs ---------------------------------------------------------------------
 
     def _text(self, token: Token) -> None:
+        if not self.run and _blank_span(self.space, token.start, token.end):
+            return  # whitespace between blocks: it would be trimmed off the run's edge
         if self.ctx.skip_text:
             self._flush()
         else:
@@ -565,12 +577,13 @@ def _derive(
     """The context of an element from its parent's and its own attributes."""
     name, data, encoding = tag.name, space.data, space.encoding
     changes: dict[str, Any] = {}
-    classes = tag.classes(encoding) if tag.attrs else []
+    has_attributes = bool(tag.values)
+    classes = tag.classes(encoding) if has_attributes else []
     if classes:
         changes["element"] = f"{name}.{classes[0]}"
     elif "." not in parent.element and parent.element != name:  # else keep the classed one
         changes["element"] = name
-    if tag.attrs:
+    if has_attributes:
         translate = tag.attr_text("translate", encoding)
         if "notranslate" in classes or (
             translate is not None and translate.strip().lower() == "no"
@@ -766,8 +779,12 @@ def _depth_step(item: _Item) -> int:
 
 
 def _blank(space: _Space, item: _Item) -> bool:
-    match = space.blank.match(space.data, item.start, item.end)
-    return match is not None and match.end() == item.end
+    return _blank_span(space, item.start, item.end)
+
+
+def _blank_span(space: _Space, start: int, end: int) -> bool:
+    match = space.blank.match(space.data, start, end)
+    return match is not None and match.end() == end
 
 
 def _skip_space(data: bytes, start: int, end: int) -> int:
