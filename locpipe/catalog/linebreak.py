@@ -9,13 +9,22 @@ spaces and count characters, so their files differ from ``msgcat``'s. This
 module ports ``u8_possible_linebreaks_v2`` and ``u8_width_linebreaks_v2`` of
 libunistring 1.0; the Line_Break classes come from the ``regex`` module's
 Unicode tables, mapped onto the classes libunistring 1.0 knows.
+
+``LineBreaker`` is what the PO writer calls: a per-character loop in Python
+is too slow for whole catalogs, so it finds the opportunities of ordinary text
+with regular expressions over one letter per class, and leaves text with
+combining marks, joiners, Hebrew, regional indicators or line separators to
+the port.
 """
 
 from __future__ import annotations
 
+import re
+import string
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from enum import IntEnum
+from itertools import accumulate
 
 import regex
 
@@ -437,3 +446,152 @@ def width_linebreaks(
     if last_break is not None and last_column + piece_width > width:
         breaks[last_break] = Break.POSSIBLE
     return breaks
+
+
+# Classes for which the break before a character depends only on the last
+# character that is not a space and on whether spaces came between them, so
+# regular expressions over class letters find every opportunity at once.
+_SIMPLE_CLASSES = tuple(
+    klass for klass in _C if klass < _C.CM and klass not in (_C.HL, _C.RI, _C.ZWJ)
+)
+# Letters and digits: most characters of a text, so no pattern starts with them.
+_COMMON_CLASSES = (_C.AL, _C.NU)
+
+
+def _letter(klass: int) -> str:
+    """The letter that stands for a class in the strings ``LineBreaker`` scans."""
+    return string.ascii_letters[klass]
+
+
+def _rule_sets(allowed: str) -> dict[str, str]:
+    """Classes before an opportunity, grouped by the classes that may follow
+    them when the pair table's rule is one of ``allowed``: {after: befores}."""
+    befores_of: dict[str, str] = {}
+    for before in _SIMPLE_CLASSES:
+        rules = _PAIR_TABLE[before]
+        afters = "".join(_letter(after) for after in _SIMPLE_CLASSES if rules[after] in allowed)
+        if afters:
+            befores_of[afters] = befores_of.get(afters, "") + _letter(before)
+    return befores_of
+
+
+def _opportunity_patterns() -> tuple[str, str, str]:
+    """Patterns over the class letters of simple text (``_SIMPLE_CLASSES`` and
+    SP) that together find the opportunities ``possible_linebreaks`` finds:
+    a run of spaces that may end a line (a match ends at the opportunity), a
+    character other than a letter or digit that may end a line (likewise), and
+    a character that may start a line right after a letter or digit (a match
+    starts at the opportunity). None starts with a letter or digit, so ``re``
+    skips quickly over words to the places worth a look."""
+    space = _letter(_C.SP)
+    after_spaces = "|".join(
+        f"(?<=[{befores}]{space}){space}*(?=[{afters}])"
+        for afters, befores in _rule_sets("DI").items()
+    )
+    common = "".join(_letter(klass) for klass in _COMMON_CLASSES)
+    after_char: list[str] = []
+    before_char: list[str] = []
+    ending = ""  # every character after_char tests
+    for afters, befores in _rule_sets("D").items():
+        others = "".join(letter for letter in befores if letter not in common)
+        if others:
+            after_char.append(f"(?<=[{others}])(?=[{afters}])")
+            ending += others
+        commons = "".join(letter for letter in befores if letter in common)
+        if commons:
+            before_char.append(f"[{afters}](?<=[{commons}].)")
+    return (
+        f"{space}(?:{after_spaces})",
+        f"[{ending}](?:{'|'.join(after_char)})",
+        "|".join(before_char),
+    )
+
+
+class LineBreaker:
+    """Where gettext breaks the lines of many strings. It remembers the class
+    and width of every character it meets, so make one per file written."""
+
+    def __init__(self) -> None:
+        self._classes: dict[str, int] = {}
+        self._columns: dict[str, int] = {}  # what a character adds to a line (never < 0)
+        self._not_one_column: set[str] = set()
+        self._letters: dict[int, str] = {}  # code point -> class letter, for str.translate
+        after_spaces, after_char, before_char = _opportunity_patterns()
+        self._after_spaces = re.compile(after_spaces)
+        self._after_char = re.compile(after_char)
+        self._before_char = re.compile(before_char)
+        simple = "".join(_letter(klass) for klass in (*_SIMPLE_CLASSES, _C.SP))
+        self._not_simple = re.compile(f"[^{simple}]")
+
+    def break_positions(
+        self, text: str, width: int, start: int, prohibited: Collection[int]
+    ) -> list[int]:
+        """Indexes of ``text`` before which gettext starts a new line, when the
+        first line starts at column ``start`` and lines hold ``width`` columns;
+        no line starts at an index in ``prohibited``."""
+        if text.isascii() and start + len(text) <= width:
+            return []  # fits: no ASCII character takes more than one column
+        chars = set(text)
+        self._learn(chars)
+        columns: Sequence[int]
+        if self._not_one_column.isdisjoint(chars):
+            columns = range(len(text) + 1)
+        else:
+            columns = list(accumulate(map(self._columns.__getitem__, text), initial=0))
+        if start + columns[-1] <= width:
+            return []  # gettext only breaks where a line would overflow
+        letters = text.translate(self._letters)
+        if self._not_simple.search(letters) is not None:
+            return self._full_break_positions(text, width, start, prohibited)
+        opportunities = sorted(
+            [
+                *(match.end() for match in self._after_spaces.finditer(letters)),
+                *(match.end() for match in self._after_char.finditer(letters)),
+                *(match.start() for match in self._before_char.finditer(letters)),
+            ]
+        )
+        if prohibited:
+            opportunities = [index for index in opportunities if index not in prohibited]
+        return _fill_lines(opportunities, columns, width, start)
+
+    def _learn(self, chars: set[str]) -> None:
+        for char in chars.difference(self._columns):
+            klass = line_break_class(char)
+            columns = max(char_width(char), 0)
+            self._classes[char] = klass
+            self._columns[char] = columns
+            if columns != 1:
+                self._not_one_column.add(char)
+            self._letters[ord(char)] = _letter(klass)
+
+    def _full_break_positions(
+        self, text: str, width: int, start: int, prohibited: Collection[int]
+    ) -> list[int]:
+        classes = [self._classes[char] for char in text]
+        widths = [self._columns[char] for char in text]
+        overrides = [Break.UNDEFINED] * len(text)
+        for index in prohibited:
+            overrides[index] = Break.PROHIBITED
+        breaks = width_linebreaks(classes, widths, width, start, overrides)
+        return [index for index, value in enumerate(breaks) if value == Break.POSSIBLE]
+
+
+def _fill_lines(
+    opportunities: list[int], columns: Sequence[int], width: int, start: int
+) -> list[int]:
+    """The opportunities ``width_linebreaks`` takes, for text without mandatory
+    breaks whose first ``index`` characters take ``columns[index]`` columns."""
+    taken: list[int] = []
+    last_break: int | None = None
+    piece_start = 0
+    line_column = start  # column where the piece from piece_start begins
+    for index in opportunities:
+        piece = columns[index] - columns[piece_start]
+        if last_break is not None and line_column + piece > width:
+            taken.append(last_break)
+            line_column = 0
+        last_break = piece_start = index
+        line_column += piece
+    if last_break is not None and line_column + columns[-1] - columns[piece_start] > width:
+        taken.append(last_break)
+    return taken

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from locpipe.catalog.catalog import Catalog, Message, MessageKey
-from locpipe.catalog.linebreak import Break, char_width, line_break_class, width_linebreaks
+from locpipe.catalog.linebreak import LineBreaker
 from locpipe.errors import CatalogError
 
 # ----------------------------------------------------------------- reading
@@ -562,6 +562,8 @@ _ESCAPES = {
     "\\": "\\\\",
     '"': '\\"',
 }
+_ESCAPE_TABLE = str.maketrans(_ESCAPES)
+_NEEDS_ESCAPE = re.compile("[" + re.escape("".join(_ESCAPES)) + "]")
 
 
 def write_po(catalog: Catalog, *, width: int = 79) -> bytes:
@@ -593,7 +595,7 @@ class _Writer:
 
     def __init__(self, width: int) -> None:
         self.width = width
-        self.measure = _Measure()
+        self.line_breaker = LineBreaker()
 
     def header_block(self, catalog: Catalog) -> list[str]:
         header = Message(
@@ -647,14 +649,14 @@ class _Writer:
                 portion, rest = rest, ""
             else:
                 portion, rest = rest[: newline + 1], rest[newline + 1 :]
-            text, overrides = _escape(portion)
+            text, prohibited = _escape(portion)
             if portion.endswith("\n"):
-                overrides[len(text) - 2] = Break.PROHIBITED  # no break just before the "\n"
+                prohibited.append(len(text) - 2)  # no break just before the "\n"
             after_break = len(prefix) + 1  # columns before a continuation line's string
             line_width = (self.width if do_wrap else _INT_MAX) - 1 - after_break
             while True:
                 start = len(prefix) + (len(name) + 1 if first_line else 0) + 1 - after_break
-                cuts = self.measure.break_positions(text, line_width, start, overrides)
+                cuts = self.line_breaker.break_positions(text, line_width, start, prohibited)
                 if first_line and text and (rest or start > line_width or cuts):
                     lines.append(f'{prefix}{name} ""\n')
                     first_line = False
@@ -673,15 +675,14 @@ def _flags_to_write(message: Message) -> list[str]:
     """Flags in gettext's order: ``fuzzy`` (only on an entry that has a translation), the
     format flags in gettext's language order, ``range:``, ``no-wrap``. gettext drops
     ``wrap`` (the default) and flags it does not know; locpipe keeps the latter, last."""
+    if not message.flags:
+        return []
     flags = set(message.flags)
     ordered: list[str] = []
     if message.fuzzy and (message.obsolete or _first_msgstr(message)):
         ordered.append("fuzzy")
-    for language in _FORMAT_LANGUAGES:
-        if f"no-{language}-format" in flags:
-            ordered.append(f"no-{language}-format")
-        elif f"{language}-format" in flags or f"possible-{language}-format" in flags:
-            ordered.append(f"{language}-format")
+    if any(flag.endswith("-format") for flag in flags):
+        ordered.extend(_format_flags(flags))
     if not message.obsolete:
         ordered.extend(flag for flag in message.flags if flag.startswith("range:"))
     if "no-wrap" in flags:
@@ -689,6 +690,14 @@ def _flags_to_write(message: Message) -> list[str]:
     known = {"fuzzy", "wrap", "no-wrap", *ordered}
     unknown = [f for f in message.flags if f not in known and not _is_format_flag(f)]
     return ordered + unknown
+
+
+def _format_flags(flags: set[str]) -> Iterator[str]:
+    for language in _FORMAT_LANGUAGES:
+        if f"no-{language}-format" in flags:
+            yield f"no-{language}-format"
+        elif f"{language}-format" in flags or f"possible-{language}-format" in flags:
+            yield f"{language}-format"
 
 
 def _is_format_flag(flag: str) -> bool:
@@ -719,47 +728,15 @@ def _reference_lines(locations: list[tuple[str, int]], width: int) -> list[str]:
     return lines
 
 
-def _escape(portion: str) -> tuple[str, list[Break]]:
-    """The portion with C escapes, and the break overrides gettext sets (never inside one)."""
-    chars: list[str] = []
-    overrides: list[Break] = []
-    for char in portion:
-        escaped = _ESCAPES.get(char)
-        if escaped is None:
-            chars.append(char)
-            overrides.append(Break.UNDEFINED)
-        else:
-            chars.extend(escaped)
-            overrides.extend((Break.UNDEFINED, Break.PROHIBITED))
-    return "".join(chars), overrides
-
-
-class _Measure:
-    """Line break class and width of characters, remembered for one file's writing."""
-
-    def __init__(self) -> None:
-        self.classes: dict[str, int] = {}
-        self.widths: dict[str, int] = {}
-
-    def break_positions(
-        self, text: str, width: int, start: int, overrides: list[Break]
-    ) -> list[int]:
-        """Indexes of ``text`` before which gettext starts a new line."""
-        widths = [self.width(char) for char in text]
-        if start + sum(w for w in widths if w > 0) <= width:
-            return []  # fits: gettext only breaks where a line would overflow
-        classes = [self.line_break_class(char) for char in text]
-        breaks = width_linebreaks(classes, widths, width, start, overrides)
-        return [index for index, value in enumerate(breaks) if value == Break.POSSIBLE]
-
-    def width(self, char: str) -> int:
-        found = self.widths.get(char)
-        if found is None:
-            found = self.widths[char] = char_width(char)
-        return found
-
-    def line_break_class(self, char: str) -> int:
-        found = self.classes.get(char)
-        if found is None:
-            found = self.classes[char] = line_break_class(char)
-        return found
+def _escape(portion: str) -> tuple[str, list[int]]:
+    """The portion with C escapes, and the indexes inside escapes: gettext never
+    breaks a line there."""
+    if _NEEDS_ESCAPE.search(portion) is None:
+        return portion, []
+    text = portion.translate(_ESCAPE_TABLE)
+    inside: list[int] = []
+    backslash = text.find("\\")
+    while backslash >= 0:  # every backslash starts an escape, "\\" included
+        inside.append(backslash + 1)
+        backslash = text.find("\\", backslash + 2)
+    return text, inside

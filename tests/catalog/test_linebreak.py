@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from locpipe.catalog.linebreak import (
     Break,
+    LineBreaker,
     char_width,
     line_break_class,
     possible_linebreaks,
@@ -86,3 +89,61 @@ def test_overrides_prohibit_a_break() -> None:
     overrides = [Break.UNDEFINED] * len(text)
     overrides[4] = Break.PROHIBITED
     assert Break.POSSIBLE not in width_linebreaks(classes, widths, 4, 0, overrides)
+
+
+def reference_break_positions(text: str, width: int, start: int, prohibited: set[int]) -> list[int]:
+    """What ``LineBreaker`` must find: the full algorithm, one character at a time."""
+    classes = [line_break_class(char) for char in text]
+    widths = [char_width(char) for char in text]
+    if start + sum(w for w in widths if w > 0) <= width:
+        return []
+    overrides = [Break.PROHIBITED if i in prohibited else Break.UNDEFINED for i in range(len(text))]
+    breaks = width_linebreaks(classes, widths, width, start, overrides)
+    return [index for index, value in enumerate(breaks) if value == Break.POSSIBLE]
+
+
+# Every class the fast path knows, and a few it leaves to the full algorithm
+# (CM, ZWJ, ZW, HL, RI, wide OP, line separators).
+LINE_BREAK_ALPHABET = (
+    "abcXYZ абвЯ 0123456789 漢字テスト한국 -–—/\\|&%$№#@*+=<>_~ .,;:!?()[]{}«»“”„'\"… "
+    "\xa0\u2009\u2060\ufeff\u02c8\u2014\u2013\U0001f91d\U0001f3fb "
+)
+RARE_CHARACTERS = "\u0301\ufe0f\u200d\u200b\u05d0\U0001f1eb\uff08\u2028\x01"
+
+
+def line_break_texts(alphabet: str) -> st.SearchStrategy[str]:
+    """Words of the alphabet between runs of spaces and other gaps."""
+    gaps = st.sampled_from(["", " ", " ", "  ", "   ", "-", "/", "\xa0"])
+    pairs = st.lists(st.tuples(st.text(alphabet, min_size=1, max_size=12), gaps), max_size=30)
+    return pairs.map(lambda found: "".join(word + gap for word, gap in found))
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    text=line_break_texts(LINE_BREAK_ALPHABET)
+    | line_break_texts(LINE_BREAK_ALPHABET + RARE_CHARACTERS),
+    width=st.integers(1, 80),
+    start=st.integers(0, 30),
+    data=st.data(),
+)
+def test_line_breaker_agrees_with_the_full_algorithm(
+    text: str, width: int, start: int, data: st.DataObject
+) -> None:
+    prohibited = data.draw(st.sets(st.integers(0, max(len(text) - 1, 0)), max_size=5))
+    expected = reference_break_positions(text, width, start, prohibited)
+    assert LineBreaker().break_positions(text, width, start, prohibited) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "width", "expected"),
+    [
+        ("aaa bbb ccc ddd", 15, []),
+        ("aaa bbb ccc ddd", 8, [8]),
+        ("well-known words", 6, [5, 11]),
+        ("漢字テスト", 4, [2, 4]),  # two columns each
+    ],
+)
+def test_line_breaker_starts_lines_where_gettext_does(
+    text: str, width: int, expected: list[int]
+) -> None:
+    assert LineBreaker().break_positions(text, width, 0, ()) == expected
