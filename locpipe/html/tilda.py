@@ -42,7 +42,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any, NamedTuple
@@ -87,6 +87,7 @@ TEXT_ATTRIBUTES = {
     "data-map-title": "map title",
 }
 _ROLE_NAMES = frozenset({*TEXT_ATTRIBUTES, "value", "content"})  # see _attribute_role
+_SVG_TEXT_ELEMENTS = frozenset({"title", "desc", "descr"})  # "descr": Tilda's cart icon
 NO_TITLE_ELEMENTS = frozenset({"link", "meta", "style", "script"})
 BUTTON_INPUT_TYPES = frozenset({"submit", "button", "reset"})
 META_TEXT = {
@@ -178,8 +179,10 @@ _IMPLIED_ENDS = {
     "a": ({"a"}, set(_SCOPE)),
 }
 
+_CLOSING_STARTS = _P_CLOSERS | _IMPLIED_ENDS.keys() | _HEADINGS  # see _close_implied
 _RECORD_COMMENT = re.compile(rb"<!--\s*([Tt]\d+|tcart|cover)\s*-->")
 _ASCII_WS = b"\t\n\f\r "
+_AMPERSAND = ord("&")
 _NBSP_ENTITY = re.compile(rb"&(?:nbsp;?|#0*160;|#[xX]0*[aA]0;)")
 _BLANK = rb"(?:[\t\n\f\r ]|&nbsp;?|&#0*160;|&#[xX]0*[aA]0;|%s)*"  # % the encoded U+00A0
 _LONE_ADDRESS = re.compile(
@@ -247,6 +250,8 @@ class _Frame(NamedTuple):
     ctx: Context
     inline: bool
     tag: Token
+    skip_text: bool  # ctx.skip_text
+    paragraphs: int  # open <p> elements, this one included
 
 
 @dataclass
@@ -259,10 +264,12 @@ class _Space:
     destination: Destination = Destination.ELEMENT
     offsets: Sequence[int] | None = None  # page offset of every data offset; None: data is page
     json_ascii: bool = False
+    nbsp: bytes = field(init=False)  # U+00A0 in the encoding
     blank: re.Pattern[bytes] = field(init=False)  # whitespace and no-break spaces only
 
     def __post_init__(self) -> None:
-        self.blank = re.compile(_BLANK % re.escape("\xa0".encode(self.encoding)))
+        self.nbsp = "\xa0".encode(self.encoding)
+        self.blank = re.compile(_BLANK % re.escape(self.nbsp))
 
     def to_page(self, offset: int) -> int:
         return offset if self.offsets is None else self.offsets[offset]
@@ -292,21 +299,30 @@ class _Walker:
         self.run: list[_Item] = []
         self.run_ctx = root
         self.segments: list[Segment] = []
+        self.tag_facts: dict[tuple[str, bytes], _TagFacts] = {}
 
     @property
     def ctx(self) -> Context:
         return self.stack[-1].ctx if self.stack else self.root
 
     def walk(self, tokens: Sequence[Token]) -> None:
-        start, end, text = Kind.START, Kind.END, Kind.TEXT
+        start_kind, end_kind, text_kind = Kind.START, Kind.END, Kind.TEXT
+        stack = self.stack
         for index, token in enumerate(tokens):
             kind = token.kind
-            if kind is start:
-                self._start(token, tokens, index)
-            elif kind is end:
-                self._end(token)
-            elif kind is text:
+            if kind is text_kind:
                 self._text(token)
+            elif kind is start_kind:
+                self._start(token, tokens, index)
+            elif kind is end_kind:
+                if stack and stack[-1].name == token.name:  # the usual case, without a call
+                    if stack[-1].inline:
+                        self._add(_Item(_ItemKind.CLOSE, token.start, token.end, token.name))
+                    else:
+                        self._flush()
+                    stack.pop()
+                else:
+                    self._end(token)
             elif kind is Kind.RCDATA:
                 self._rcdata(token)
             else:  # comments, doctype, raw text, junk end a run
@@ -316,11 +332,17 @@ class _Walker:
     # --- the element stack -------------------------------------------------------
 
     def _start(self, tag: Token, tokens: Sequence[Token], index: int) -> None:
-        name = tag.name
-        self._close_implied(name)
-        parent = self.ctx
-        ctx, has_text_attributes = self._context(parent, tag, tokens, index)
-        if has_text_attributes and self.attributes and not ctx.excluded:
+        name, stack, space = tag.name, self.stack, self.space
+        if name in _CLOSING_STARTS:
+            self._close_implied(name)
+        parent = stack[-1].ctx if stack else self.root
+        # A page repeats the same tags: about half of its start tags are seen before.
+        key = (name, space.data[tag.attrs_start : tag.attrs_end])
+        facts = self.tag_facts.get(key)
+        if facts is None:
+            facts = self.tag_facts[key] = _tag_facts(tag, space.encoding)
+        ctx = _derive(parent, facts, space.data, tokens, index)
+        if facts.text_attributes and self.attributes and not ctx.excluded:
             self._attribute_segments(tag, ctx)
         if name in VOID_INLINE_ELEMENTS:
             if ctx.skip_text:
@@ -335,20 +357,16 @@ class _Walker:
             return
         if name in INLINE_ELEMENTS and not ctx.skip_text:
             self._add(_Item(_ItemKind.OPEN, tag.start, tag.end, name, ctx))
-            self.stack.append(_Frame(name, ctx, True, tag))
+            paragraphs = stack[-1].paragraphs if stack else 0
+            stack.append(_Frame(name, ctx, True, tag, False, paragraphs))
             return
-        self._flush()
-        self.stack.append(_Frame(name, ctx, False, tag))
-
-    def _context(
-        self, parent: Context, tag: Token, tokens: Sequence[Token], index: int
-    ) -> tuple[Context, bool]:
-        """The element's context, and whether it has an attribute that may carry text."""
-        ctx = _derive(parent, tag, self.space, tokens, index)
-        return ctx, not _ROLE_NAMES.isdisjoint(tag.values)
+        if self.run:
+            self._flush()
+        paragraphs = stack[-1].paragraphs if stack else 0
+        stack.append(_Frame(name, ctx, False, tag, ctx.skip_text, paragraphs + (name == "p")))
 
     def _close_implied(self, name: str) -> None:
-        if name in _P_CLOSERS:
+        if name in _P_CLOSERS and self.stack and self.stack[-1].paragraphs:
             self._pop_open({"p"}, _SCOPE)
         if name in _IMPLIED_ENDS:
             closes, stops = _IMPLIED_ENDS[name]
@@ -389,7 +407,7 @@ class _Walker:
     def _text(self, token: Token) -> None:
         if not self.run and _blank_span(self.space, token.start, token.end):
             return  # whitespace between blocks: it would be trimmed off the run's edge
-        if self.ctx.skip_text:
+        if self.stack[-1].skip_text if self.stack else self.root.skip_text:
             self._flush()
         else:
             self._add(_Item(_ItemKind.TEXT, token.start, token.end))
@@ -422,8 +440,13 @@ class _Walker:
 
     def _segment(self, items: list[_Item], ctx: Context) -> None:
         """One segment from a well-nested run, trimmed; nothing when it has no letter."""
-        partner = _partners(items)
-        low, high, ctx = _trim(items, partner, self.space, ctx)
+        if len(items) == 1:  # the usual run, one text: nothing to pair or unwrap
+            if items[0].kind is not _ItemKind.TEXT or _blank(self.space, items[0]):
+                return
+            partner, low, high = [-1], 0, 1
+        else:
+            partner = _partners(items)
+            low, high, ctx = _trim(items, partner, self.space, ctx)
         if low >= high:
             return
         data, encoding = self.space.data, self.space.encoding
@@ -571,43 +594,57 @@ class _Walker:
 # --- contexts ---------------------------------------------------------------------
 
 
-def _derive(
-    parent: Context, tag: Token, space: _Space, tokens: Sequence[Token], index: int
-) -> Context:
-    """The context of an element from its parent's and its own attributes."""
-    name, data, encoding = tag.name, space.data, space.encoding
+class _TagFacts(NamedTuple):
+    """What a start tag alone says about its element's context."""
+
+    name: str
+    changes: Mapping[str, Any]  # fields of the parent's context the element replaces
+    classed: bool
+    record_type: str | None  # the data-record-type of a record (t-rec); None: not a record
+    text_attributes: bool  # has an attribute that may carry text
+
+
+def _tag_facts(tag: Token, encoding: str) -> _TagFacts:
+    name, values = tag.name, tag.values
     changes: dict[str, Any] = {}
-    has_attributes = bool(tag.values)
-    classes = tag.classes(encoding) if has_attributes else []
+    classes = tag.classes(encoding) if "class" in values else []
+    record_type = None
     if classes:
         changes["element"] = f"{name}.{classes[0]}"
-    elif "." not in parent.element and parent.element != name:  # else keep the classed one
-        changes["element"] = name
-    if has_attributes:
-        translate = tag.attr_text("translate", encoding)
-        if "notranslate" in classes or (
-            translate is not None and translate.strip().lower() == "no"
-        ):
-            changes["excluded"] = True
-        if "t-rec" in classes:
-            record_type = tag.attr_text("data-record-type", encoding)
-            record = _record_label(record_type, data, tokens, index)
-            changes.update(record=record, zero="", zero_size="", max_width=None, field="")
-        if "tn-elem" in classes or "t396__elem" in classes:
-            changes.update(_zero_element(tag, encoding))
-        slot = tag.attr_text("field", encoding)
-        if slot is not None and slot.strip():
-            changes["field"] = slot.strip()
+    translate = tag.attr_text("translate", encoding) if "translate" in values else None
+    if "notranslate" in classes or (translate is not None and translate.strip().lower() == "no"):
+        changes["excluded"] = True
+    if "t-rec" in classes:
+        record_type = tag.attr_text("data-record-type", encoding) or ""
+        changes.update(zero="", zero_size="", max_width=None, field="")
+    if "tn-elem" in classes or "t396__elem" in classes:
+        changes.update(_zero_element(tag, encoding))
+    slot = tag.attr_text("field", encoding) if "field" in values else None
+    if slot is not None and slot.strip():
+        changes["field"] = slot.strip()
     if name in FOREIGN_ELEMENTS:
         changes["foreign"] = True
-    elif parent.foreign and name in ("title", "desc", "descr"):  # "descr": Tilda's cart icon
-        changes.update(svg_text=True, element=f"svg <{name}>")
     elif name == "pre":
         changes["pre"] = True
     elif name == "head":
         changes["head"] = True
     elif name == "body":
         changes["head"] = False
+    text_attributes = not _ROLE_NAMES.isdisjoint(values)
+    return _TagFacts(name, changes, bool(classes), record_type, text_attributes)
+
+
+def _derive(
+    parent: Context, facts: _TagFacts, data: bytes, tokens: Sequence[Token], index: int
+) -> Context:
+    """The context of an element from its parent's and its tag's facts."""
+    name, changes = facts.name, facts.changes
+    if not facts.classed and "." not in parent.element and parent.element != name:
+        changes = {"element": name, **changes}  # else keep the parent's classed element
+    if facts.record_type is not None:
+        changes = {**changes, "record": _record_label(facts.record_type, data, tokens, index)}
+    if parent.foreign and name in _SVG_TEXT_ELEMENTS:
+        changes = {**changes, "svg_text": True, "element": f"svg <{name}>"}
     return parent._replace(**changes) if changes else parent
 
 
@@ -711,6 +748,8 @@ def _partners(items: Sequence[_Item]) -> list[int]:
 
 def _balanced_parts(items: list[_Item]) -> list[list[_Item]]:
     """Cut a run at every tag that has no partner inside it, until all parts nest."""
+    if len(items) == 1 and items[0].kind in (_ItemKind.TEXT, _ItemKind.VOID):
+        return [items]  # the usual run: nothing to pair
     partner = _partners(items)
     cuts = [
         i
@@ -783,6 +822,11 @@ def _blank(space: _Space, item: _Item) -> bool:
 
 
 def _blank_span(space: _Space, start: int, end: int) -> bool:
+    rest = space.data[start:end].lstrip(_ASCII_WS)
+    if not rest:
+        return True
+    if rest[0] != _AMPERSAND and not rest.startswith(space.nbsp):
+        return False  # the usual case, decided without the slower pattern
     match = space.blank.match(space.data, start, end)
     return match is not None and match.end() == end
 
