@@ -261,16 +261,7 @@ def translate(
     if as_json:
         typer.echo(json.dumps({**totals, "languages": [s.to_dict() for s in summaries]}, indent=2))
         return
-    table = Table(
-        "language",
-        "machine-translated",
-        "from memory",
-        "kept",
-        "fuzzy matches",
-        "obsolete",
-        "untranslated",
-        "PO file",
-    )
+    table = Table("lang", "machine", "memory", "kept", "fuzzy", "obsolete", "empty", "PO file")
     for s in summaries:
         table.add_row(
             s.lang,
@@ -323,7 +314,7 @@ def build(
                 f"{rejected.reason}; the source text is used (msgid {rejected.msgid!r})",
                 soft_wrap=True,
             )
-    table = Table("language", "folder", "pages", "segments", "translated", "rejected")
+    table = Table("lang", "folder", "pages", "segments", "translated", "rejected")
     for language in result.languages:
         table.add_row(
             language.lang,
@@ -377,9 +368,7 @@ def stats(ctx: typer.Context, as_json: JsonOption = False) -> None:
     if as_json:
         typer.echo(json.dumps([row.to_dict() for row in rows], indent=2))
         return
-    table = Table(
-        "language", "entries", "words", "translated", "fuzzy", "untranslated", "obsolete", "done"
-    )
+    table = Table("lang", "entries", "words", "done", "fuzzy", "empty", "obsolete", "percent")
     for row in rows:
         table.add_row(
             row.lang,
