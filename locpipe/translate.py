@@ -81,12 +81,11 @@ def translate_catalog(
 ) -> TranslateSummary:
     """Merge ``template`` into the PO at ``po_path`` and fill its empty entries."""
     from locpipe.catalog.merge import merge
+    from locpipe.catalog.po import write_po
 
     old = read_catalog(po_path) if po_path.exists() else None
     merged = merge(template, old, lang)
     catalog = merged.catalog
-    if now is not None:
-        catalog.header["PO-Revision-Date"] = now.strftime("%Y-%m-%d %H:%M%z")
     summary = TranslateSummary(
         lang=lang,
         po_path=str(po_path),
@@ -99,6 +98,11 @@ def translate_catalog(
     todo = [message for message in catalog if needs_translation(message)]
     if on_start is not None:
         on_start(len(todo))
+    unchanged = old is not None and write_po(catalog) == write_po(old)
+    if unchanged and not todo:
+        return summary  # nothing to do: the file is left exactly as it is
+    if now is not None:
+        catalog.header["PO-Revision-Date"] = now.strftime("%Y-%m-%d %H:%M%z")
     write_catalog(po_path, catalog)
     if todo:
         _fill(catalog, todo, po_path, engine_factory(), summary, checkpoint_every, on_advance)

@@ -106,3 +106,9 @@ def test_argos_model_file_translates_for_real(extracted: Path) -> None:
     assert home.msgstr == "Главная"
     rerun = translate_json(extracted, "--model", str(EN_RU_MODEL))
     assert rerun["machine_translated"] == 0
+
+
+def test_an_unchanged_project_leaves_the_po_untouched(example_project: Path) -> None:
+    before = po_of(example_project).read_bytes()
+    translate_json(example_project, "--engine", "pseudo")
+    assert po_of(example_project).read_bytes() == before
