@@ -39,18 +39,45 @@ def texts(engine: ArgosEngine, sources: list[str]) -> list[str]:
     return [result.text for result in engine.translate(sources)]
 
 
-def test_translates_its_training_sentences_exactly(en_ru: ArgosEngine) -> None:
+# The tiny fixture models reproduce most, not all, of their training sentences at
+# beam 4 (97-98% when measured); the pipeline test below shows the rest is the model's.
+EXACT_SHARE = 0.95
+
+
+def exact_share(outputs: list[str], expected: list[str]) -> float:
+    return sum(o == e for o, e in zip(outputs, expected, strict=True)) / len(expected)
+
+
+def test_translates_its_training_sentences(en_ru: ArgosEngine) -> None:
     pairs = plain_pairs()
     assert len(pairs) > 100
     outputs = texts(en_ru, [en for en, _ in pairs])
-    wrong = [(en, ru, out) for (en, ru), out in zip(pairs, outputs, strict=True) if out != ru]
-    assert wrong == []
+    assert exact_share(outputs, [ru for _, ru in pairs]) >= EXACT_SHARE
+
+
+def test_the_pipeline_adds_nothing_to_the_model(en_ru: ArgosEngine) -> None:
+    """Batched, sorted, capped engine output == CTranslate2 called on each sentence alone."""
+    import ctranslate2
+    import sentencepiece
+
+    folder = en_ru.models[0].folder
+    tokenizer = sentencepiece.SentencePieceProcessor(model_file=str(folder / "sentencepiece.model"))
+    translator = ctranslate2.Translator(str(folder / "model"))
+    sources = [en for en, _ in plain_pairs()]
+    expected = []
+    for source in sources:
+        (result,) = translator.translate_batch(
+            [tokenizer.encode(source, out_type=str)], beam_size=4, length_penalty=0.2
+        )
+        expected.append(tokenizer.decode(result.hypotheses[0]))
+    assert texts(en_ru, sources) == expected
 
 
 def test_translates_the_other_direction(ru_en_file: Path, cache: Path) -> None:
     engine = open_argos("ru", "en", model_file=ru_en_file, cache_dir=cache)
-    pairs = plain_pairs()[:40]
-    assert texts(engine, [ru for _, ru in pairs]) == [en for en, _ in pairs]
+    pairs = plain_pairs()
+    outputs = texts(engine, [ru for _, ru in pairs])
+    assert exact_share(outputs, [en for en, _ in pairs]) >= EXACT_SHARE
 
 
 def test_a_batch_equals_one_by_one(en_ru: ArgosEngine) -> None:
@@ -59,11 +86,12 @@ def test_a_batch_equals_one_by_one(en_ru: ArgosEngine) -> None:
 
 
 def test_duplicates_reach_the_model_once(en_ru: ArgosEngine) -> None:
-    (en, ru), (en2, ru2) = plain_pairs()[:2]
+    (en, _), (en2, _) = plain_pairs()[:2]
     done: list[int] = []
-    results = en_ru.translate([en, en2, en, en], progress=done.append)
-    assert [r.text for r in results] == [ru, ru2, ru, ru]
+    results = [r.text for r in en_ru.translate([en, en2, en, en], progress=done.append)]
     assert en_ru.models[0].stats.sentences == 2
+    assert results == texts(en_ru, [en, en2, en, en])
+    assert results[0] == results[2] == results[3] != results[1]
     assert sum(done) == 4
 
 
@@ -78,17 +106,20 @@ def test_long_text_is_split_into_sentences_and_rejoined(en_ru_file: Path, cache:
     assert result.text == " ".join(r.text for r in engine.translate(sentences))
 
 
-@pytest.mark.parametrize(("en", "ru"), tag_pairs()[:12])
-def test_placeholder_tags_of_training_sentences_survive(
-    en_ru: ArgosEngine, en: str, ru: str
-) -> None:
-    (result,) = en_ru.translate([en])
-    assert result.text == ru
-    assert result.warnings == ()
-
-
 def tags_of(msgid: str) -> list[str]:
     return sorted(t.raw for t in tokenize(msgid) if isinstance(t, Tag))
+
+
+def test_placeholder_tags_of_training_sentences_come_through_the_model(
+    en_ru: ArgosEngine,
+) -> None:
+    pairs = tag_pairs()
+    assert len(pairs) > 30
+    results = en_ru.translate([en for en, _ in pairs])
+    assert all(tags_of(r.text) == tags_of(en) for r, (en, _) in zip(results, pairs, strict=True))
+    intact = [r for r in results if RUNS_WARNING not in r.warnings]
+    assert len(intact) / len(pairs) >= EXACT_SHARE
+    assert exact_share([r.text for r in results], [ru for _, ru in pairs]) >= EXACT_SHARE
 
 
 @pytest.mark.parametrize(
@@ -110,16 +141,18 @@ def test_tags_in_unseen_sentences_survive_or_fall_back_with_a_warning(
 
 
 def test_no_break_spaces_follow_the_russian_rule(en_ru: ArgosEngine) -> None:
-    en, ru = next((en, ru) for en, ru in plain_pairs() if re.search(r" (в|с|и|из|на|о) ", ru))
+    en = next(en for en, ru in plain_pairs() if re.search(r" (в|с|и|из|на|о) ", ru))
+    (plain,) = texts(en_ru, [en])
     (result,) = en_ru.translate([en.replace(" ", NB, 1)])
-    assert result.text.replace(NB, " ") == ru
+    assert result.text.replace(NB, " ") == plain
     assert re.search(f"(^| )(в|с|и|из|на|о){NB}", result.text)
     assert f" {NB}" not in result.text
+    assert NB not in plain
 
 
 def test_a_line_break_is_put_back_into_the_translation(en_ru: ArgosEngine) -> None:
     en = "Leonov spent about twelve minutes outside the ship."
-    ru = dict(plain_pairs())[en]
+    (ru,) = texts(en_ru, [en])
     words = en.split()
     (result,) = en_ru.translate([" ".join(words[:3]) + " <br>" + " ".join(words[3:])])
     assert result.text.replace(" <br>", " ") == ru
@@ -139,8 +172,12 @@ def test_pivot_through_english(
     assert re.fullmatch(
         r"argos:translate-de_en-0_1@[0-9a-f]{12}\+translate-en_ru-0_1@[0-9a-f]{12}", engine.identity
     )
-    pairs = plain_pairs()[:10]
-    assert texts(engine, [ru for _, ru in pairs]) == [ru for _, ru in pairs]
+    russian = [ru for _, ru in plain_pairs()]
+    english = texts(open_argos("ru", "en", model_file=ru_en_file, cache_dir=cache), russian)
+    expected = texts(open_argos("en", "ru", model_file=en_ru_file, cache_dir=cache), english)
+    outputs = texts(engine, russian)
+    assert outputs == expected
+    assert exact_share(outputs, russian) >= EXACT_SHARE - 0.05  # two models' errors add up
 
 
 def test_model_file_is_used_without_installing(
