@@ -3,21 +3,18 @@
 from __future__ import annotations
 
 import json
-import os
 import stat
 import zipfile
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-MODELS = Path(
-    os.environ.get("MT_TRY_MODELS") or Path(__file__).resolve().parents[1] / "fixtures" / "models"
-)
+MODELS = Path(__file__).resolve().parents[1] / "fixtures" / "models"
 CORPUS = Path(__file__).resolve().parents[2] / "tools" / "corpus" / "en_ru.tsv"
 
 
 def corpus_pairs() -> list[tuple[str, str]]:
-    """The (en, ru) training pairs the fixture models reproduce."""
+    """The (en, ru) training pairs of the fixture models."""
     pairs = []
     for line in CORPUS.read_text(encoding="utf-8").splitlines():
         if line.strip() and not line.lstrip().startswith("#"):
