@@ -69,7 +69,7 @@ class TrainConfig:
     dropout: float = 0.0  # the aim is to memorize the corpus
     label_smoothing: float = 0.1
     input_noise: float = 0.15
-    epochs: int = 100
+    epochs: int = 200
     batch_tokens: int = 1200
     peak_lr: float = 2e-3
     warmup_steps: int = 200
@@ -687,7 +687,7 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
         type=float,
         default=1800.0,
         help="wall-clock cap per direction, a safety net: hitting it makes the model "
-        "depend on the machine's speed (default 1800; a free 2-core machine needs ~300)",
+        "depend on the machine's speed (default 1800; a free 2-core machine needs ~160)",
     )
     parser.add_argument("--epochs", type=int, default=TrainConfig.epochs)
     return parser.parse_args(argv)
