@@ -197,13 +197,15 @@ def _replace(attr: AttrValue, value: str) -> Edit:
 
 
 def _alternates(page: Page, languages: SiteLanguages, site_url: str | None) -> str:
-    links = [
-        f'<link rel="alternate" hreflang="{html_lang(lang)}" href="{_escape_attr(href)}" />'
-        for lang, href in _alternate_hrefs(page, languages, site_url)
-    ]
-    default = _alternate_hrefs(page, languages, site_url)[0][1]
-    links.append(f'<link rel="alternate" hreflang="x-default" href="{_escape_attr(default)}" />')
-    return "".join(links)
+    hrefs = _alternate_hrefs(page, languages, site_url)
+    source_href = hrefs[0][1]  # the source language comes first: it is the x-default
+    return "".join(
+        f'<link rel="alternate" hreflang="{code}" href="{_escape_attr(href)}" />'
+        for code, href in [
+            *((html_lang(lang), href) for lang, href in hrefs),
+            ("x-default", source_href),
+        ]
+    )
 
 
 def _alternate_hrefs(
