@@ -48,8 +48,10 @@ def locpipe_extract(pages: Sequence[SourcePage]) -> bytes:
     from locpipe.config import Config
     from locpipe.extract import build_template
     from locpipe.html.extract import read_page
+    from locpipe.html.tilda import TagMemo
 
-    parsed = [read_page(page.path, page.data) for page in pages]
+    memo = TagMemo()  # one per site scan, as `locpipe extract` reads
+    parsed = [read_page(page.path, page.data, anchors=False, memo=memo) for page in pages]
     template = build_template(parsed, Config(root=REPO, target_langs=("ru",)), NOW)
     return write_po(template)
 
@@ -70,12 +72,14 @@ def locpipe_build(pages: Sequence[SourcePage], po_data: bytes) -> list[bytes]:
     from locpipe.catalog.po import read_po
     from locpipe.html.extract import read_page
     from locpipe.html.splice import apply_edits, translation_edits
+    from locpipe.html.tilda import TagMemo
     from locpipe.site import catalog_lookup
 
     lookup = catalog_lookup(read_po(po_data, Path("site.po")), use_fuzzy=True)
+    memo = TagMemo()
     built = []
     for source in pages:
-        page = read_page(source.path, source.data)
+        page = read_page(source.path, source.data, notes=False, memo=memo)  # as `locpipe build`
         built.append(apply_edits(page.data, translation_edits(page, lookup).edits))
     return built
 
@@ -190,6 +194,16 @@ def ttk_identity_same(pages: Sequence[SourcePage], templates: dict[str, bytes]) 
     return sum(out == page.data for out, page in zip(built, pages, strict=True))
 
 
+def read_all(pages: Sequence[SourcePage], *, notes: bool = True, anchors: bool = True) -> None:
+    """Read ``pages`` as one site scan of `locpipe extract` (no anchors) or `build` (no notes)."""
+    from locpipe.html.extract import read_page
+    from locpipe.html.tilda import TagMemo
+
+    memo = TagMemo()
+    for page in pages:
+        read_page(page.path, page.data, notes=notes, anchors=anchors, memo=memo)
+
+
 def locpipe_stages(pages: Sequence[SourcePage], mark: Mark, repeat: int) -> dict[str, Timing]:
     """Each step of locpipe's extract and build on its own, over all ``pages``."""
     from locpipe.catalog.po import read_po, write_po
@@ -203,18 +217,21 @@ def locpipe_stages(pages: Sequence[SourcePage], mark: Mark, repeat: int) -> dict
     config = Config(root=REPO, target_langs=("ru",))
     template = build_template(parsed, config, NOW)
     po_data = locpipe_po(write_po(template), mark)
-    lookup = catalog_lookup(read_po(po_data, Path("site.po")), use_fuzzy=True)
+    catalog = read_po(po_data, Path("site.po"))
 
     def splice() -> None:
+        lookup = catalog_lookup(catalog, use_fuzzy=True)  # remembers checks: one per build
         for page in parsed:
             apply_edits(page.data, translation_edits(page, lookup).edits)
 
     steps: dict[str, Callable[[], object]] = {
         "read_page": lambda: [read_page(page.path, page.data) for page in pages],
+        "read_page_for_extract": lambda: read_all(pages, anchors=False),
+        "read_page_for_build": lambda: read_all(pages, notes=False),
         "build_template": lambda: build_template(parsed, config, NOW),
         "write_po": lambda: write_po(template),
         "read_po": lambda: read_po(po_data, Path("site.po")),
-        "translation_edits+apply_edits": splice,
+        "catalog_lookup+translation_edits+apply_edits": splice,
     }
     return {name: time_runs(step, repeat) for name, step in steps.items()}
 

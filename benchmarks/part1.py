@@ -102,8 +102,14 @@ def run_part1(pages: Sequence[SourcePage], repeat: int) -> dict[str, Any]:
         f"{len(pages)} pages, {megabytes(pages):.2f} MB; both sides in-process; "
         f"best of {repeat} runs per step; msgstrs are locpipe's pseudo-localisation of the msgid"
     )
-    say("locpipe: read_page per page + build_template + write_po (one site POT);")
-    say("         read_po + per page read_page + translation_edits + apply_edits")
+    say(
+        "locpipe: per page read_page(anchors=False) + build_template + write_po"
+        " (one site POT; what `locpipe extract` does);"
+    )
+    say(
+        "         read_po + catalog_lookup + per page read_page(notes=False)"
+        " + translation_edits + apply_edits (what `locpipe build` does)"
+    )
     say("TTK:     html2po.converthtml per page (one POT each); po2html.converthtml per page")
     figures: dict[str, Any] = {}
     readable, ttk_figures = ttk_observations(pages)

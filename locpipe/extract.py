@@ -35,11 +35,22 @@ def page_files(source_dir: Path) -> list[Path]:
     )
 
 
-def scan_site(source_dir: Path, progress: Progress | None = None) -> ScanResult:
-    """Read every page; a page that cannot be read is reported and skipped."""
+def scan_site(
+    source_dir: Path,
+    progress: Progress | None = None,
+    *,
+    notes: bool = True,
+    anchors: bool = True,
+) -> ScanResult:
+    """Read every page; a page that cannot be read is reported and skipped.
+
+    ``notes`` and ``anchors``: what to find besides the segments (see ``read_page``).
+    """
     from locpipe.html.extract import read_page
+    from locpipe.html.tilda import TagMemo
 
     result = ScanResult()
+    memo = TagMemo()
     for path in page_files(source_dir):
         relative = path.relative_to(source_dir).as_posix()
         if progress is not None:
@@ -50,7 +61,8 @@ def scan_site(source_dir: Path, progress: Progress | None = None) -> ScanResult:
             result.errors.append(PageError(f"cannot read: {error.strerror}", path=path))
             continue
         try:
-            result.pages.append(read_page(relative, data))
+            page = read_page(relative, data, notes=notes, anchors=anchors, memo=memo)
+            result.pages.append(page)
         except PageError as error:
             error.path = path
             result.errors.append(error)

@@ -49,7 +49,7 @@ def extract_project(
     config: Config, *, now: datetime, write: bool = True, progress: Progress | None = None
 ) -> ExtractOutcome:
     """Scan the site and write the template, unless it already says the same."""
-    scan = scan_site(config.source_dir, progress)
+    scan = scan_site(config.source_dir, progress, anchors=False)
     template = build_template(scan.pages, config, now)
     path = config.template_path
     old = read_catalog(path) if path.exists() else None
@@ -107,7 +107,7 @@ def build_project(
 ) -> BuildOutcome:
     """Rebuild every page for the source language and each of ``langs``."""
     catalogs = load_catalogs(config, langs)
-    scan = scan_site(config.source_dir)
+    scan = scan_site(config.source_dir, notes=False)
     with project_lock(config.state_dir):
         result = build_site(
             scan.pages,

@@ -70,7 +70,11 @@ Progress = Callable[[str], None]
 
 
 def catalog_lookup(catalog: Catalog | None, *, use_fuzzy: bool) -> Lookup:
-    """msgstr for a segment: reviewed translations, and fuzzy drafts only when asked."""
+    """msgstr for a segment: reviewed translations, and fuzzy drafts only when asked.
+
+    The lookup remembers the msgstrs it has checked: make one per build and language.
+    """
+    from locpipe.html.splice import CheckedLookup
 
     def lookup(segment: Segment) -> str | None:
         if catalog is None:
@@ -82,7 +86,7 @@ def catalog_lookup(catalog: Catalog | None, *, use_fuzzy: bool) -> Lookup:
             return None
         return message.msgstr
 
-    return lookup
+    return CheckedLookup(lookup)
 
 
 def build_site(

@@ -19,10 +19,12 @@ the port.
 
 from __future__ import annotations
 
+import bisect
 import re
 import string
 import unicodedata
 from collections.abc import Collection, Sequence
+from dataclasses import dataclass
 from enum import IntEnum
 from itertools import accumulate
 
@@ -507,6 +509,19 @@ def _opportunity_patterns() -> tuple[str, str, str]:
     )
 
 
+@dataclass(slots=True)
+class _Text:
+    """What ``LineBreaker`` knows of a text whatever the width and start column."""
+
+    text: str
+    prohibited: tuple[int, ...]
+    letters: str  # one class letter per character
+    columns: Sequence[int]  # columns of the first ``index`` characters
+    simple: bool  # the regular expressions find every opportunity
+    opportunities: list[int] | None = None  # found when first needed
+    reach: Sequence[int] = ()  # columns before each opportunity
+
+
 class LineBreaker:
     """Where gettext breaks the lines of many strings. It remembers the class
     and width of every character it meets, so make one per file written."""
@@ -515,13 +530,18 @@ class LineBreaker:
         self._classes: dict[str, int] = {}
         self._columns: dict[str, int] = {}  # what a character adds to a line (never < 0)
         self._not_one_column: set[str] = set()
+        self._uneven: re.Pattern[str] | None = None  # finds a character of _not_one_column
         self._letters: dict[int, str] = {}  # code point -> class letter, for str.translate
+        self._last: _Text | None = None
         after_spaces, after_char, before_char = _opportunity_patterns()
         self._after_spaces = re.compile(after_spaces)
         self._after_char = re.compile(after_char)
         self._before_char = re.compile(before_char)
         simple = "".join(_letter(klass) for klass in (*_SIMPLE_CLASSES, _C.SP))
         self._not_simple = re.compile(f"[^{simple}]")
+        # Class letters are ASCII: once every ASCII character is known, a
+        # character the translation table does not know shows as non-ASCII.
+        self._learn({chr(code) for code in range(0x80)})
 
     def break_positions(
         self, text: str, width: int, start: int, prohibited: Collection[int]
@@ -531,30 +551,44 @@ class LineBreaker:
         no line starts at an index in ``prohibited``."""
         if text.isascii() and start + len(text) <= width:
             return []  # fits: no ASCII character takes more than one column
-        chars = set(text)
-        self._learn(chars)
+        found = self._last
+        if found is None or found.text != text or found.prohibited != tuple(prohibited):
+            # The PO writer asks twice for a string that may begin on the keyword's line.
+            found = self._last = self._text(text, tuple(prohibited))
+        if start + found.columns[-1] <= width:
+            return []  # gettext only breaks where a line would overflow
+        if not found.simple:
+            return self._full_break_positions(text, width, start, prohibited)
+        if found.opportunities is None:
+            found.opportunities = self._opportunities(found.letters, prohibited)
+            found.reach = _reach(found.opportunities, found.columns)
+        return _fill_lines(found.opportunities, found.reach, found.columns[-1], width, start)
+
+    def _text(self, text: str, prohibited: tuple[int, ...]) -> _Text:
+        letters = text.translate(self._letters)
+        if not letters.isascii():  # characters met for the first time
+            self._learn(set(text))
+            letters = text.translate(self._letters)
         columns: Sequence[int]
-        if self._not_one_column.isdisjoint(chars):
+        if self._uneven is None or self._uneven.search(text) is None:
             columns = range(len(text) + 1)
         else:
             columns = list(accumulate(map(self._columns.__getitem__, text), initial=0))
-        if start + columns[-1] <= width:
-            return []  # gettext only breaks where a line would overflow
-        letters = text.translate(self._letters)
-        if self._not_simple.search(letters) is not None:
-            return self._full_break_positions(text, width, start, prohibited)
-        opportunities = sorted(
-            [
-                *(match.end() for match in self._after_spaces.finditer(letters)),
-                *(match.end() for match in self._after_char.finditer(letters)),
-                *(match.start() for match in self._before_char.finditer(letters)),
-            ]
-        )
+        simple = self._not_simple.search(letters) is None
+        return _Text(text, prohibited, letters, columns, simple)
+
+    def _opportunities(self, letters: str, prohibited: Collection[int]) -> list[int]:
+        found = [match.end() for match in self._after_spaces.finditer(letters)]
+        found += [match.end() for match in self._after_char.finditer(letters)]
+        found += [match.start() for match in self._before_char.finditer(letters)]
+        found.sort()
         if prohibited:
-            opportunities = [index for index in opportunities if index not in prohibited]
-        return _fill_lines(opportunities, columns, width, start)
+            excluded = set(prohibited)
+            found = [index for index in found if index not in excluded]
+        return found
 
     def _learn(self, chars: set[str]) -> None:
+        uneven = len(self._not_one_column)
         for char in chars.difference(self._columns):
             klass = line_break_class(char)
             columns = max(char_width(char), 0)
@@ -563,6 +597,9 @@ class LineBreaker:
             if columns != 1:
                 self._not_one_column.add(char)
             self._letters[ord(char)] = _letter(klass)
+        if len(self._not_one_column) > uneven:
+            members = "".join(sorted(self._not_one_column))
+            self._uneven = re.compile(f"[{re.escape(members)}]")
 
     def _full_break_positions(
         self, text: str, width: int, start: int, prohibited: Collection[int]
@@ -576,22 +613,29 @@ class LineBreaker:
         return [index for index, value in enumerate(breaks) if value == Break.POSSIBLE]
 
 
+def _reach(opportunities: list[int], columns: Sequence[int]) -> Sequence[int]:
+    if isinstance(columns, range):  # one column per character
+        return opportunities
+    return [columns[index] for index in opportunities]
+
+
 def _fill_lines(
-    opportunities: list[int], columns: Sequence[int], width: int, start: int
+    opportunities: list[int], reach: Sequence[int], total: int, width: int, start: int
 ) -> list[int]:
     """The opportunities ``width_linebreaks`` takes, for text without mandatory
-    breaks whose first ``index`` characters take ``columns[index]`` columns."""
+    breaks: ``reach[k]`` columns come before ``opportunities[k]``, ``total`` in
+    the whole text. A line that overflows breaks at its last opportunity that
+    fits, or at its first when none fits (a word longer than a line); one
+    ``bisect`` per line instead of a step per opportunity."""
     taken: list[int] = []
-    last_break: int | None = None
-    piece_start = 0
-    line_column = start  # column where the piece from piece_start begins
-    for index in opportunities:
-        piece = columns[index] - columns[piece_start]
-        if last_break is not None and line_column + piece > width:
-            taken.append(last_break)
-            line_column = 0
-        last_break = piece_start = index
-        line_column += piece
-    if last_break is not None and line_column + columns[-1] - columns[piece_start] > width:
-        taken.append(last_break)
+    first = 0  # index of the first opportunity after the line's start
+    line_start = 0  # columns before the line's start
+    column = start  # column where the line's text starts
+    while first < len(opportunities):
+        fits = line_start + width - column  # largest reach that still fits on the line
+        last = max(bisect.bisect_right(reach, fits, first) - 1, first)
+        if last + 1 == len(opportunities) and total <= fits:
+            break  # the rest of the text fits on the line
+        taken.append(opportunities[last])
+        line_start, column, first = reach[last], 0, last + 1
     return taken

@@ -27,6 +27,13 @@ from locpipe.errors import CatalogError
 # ----------------------------------------------------------------- reading
 
 _KEYWORD_RE = re.compile(r"(msgctxt|msgid_plural|msgid|msgstr(?:\[(\d+)\])?)(?=[\s\"]|$)")
+# The commonest keyword line, read in one step: a plain string with no escape.
+_PLAIN_FIELD_RE = re.compile(r'(msgctxt|msgid|msgstr) "([^"\\]*)"')
+# A run of string characters that need no decoding.
+_PLAIN_RUN_RE = re.compile(r'[^"\\]*')
+_OCTAL_RE = re.compile(r"[0-7]{1,3}")
+_HEX_RE = re.compile(r"x([0-9A-Fa-f]{1,2})")
+_REFERENCE_RE = re.compile(r"\u2068([^\u2069]*)\u2069(:\d+)?|(\S+)")
 _SIMPLE_ESCAPES = {
     "n": "\n",
     "t": "\t",
@@ -46,7 +53,7 @@ _CHARSET_RE = re.compile(r"charset\s*=\s*([^\s;]+)", re.IGNORECASE)
 _CHARSET_IN_BYTES_RE = re.compile(rb"charset\s*=\s*([-\w.:]+)", re.IGNORECASE)
 
 
-@dataclass
+@dataclass(slots=True)
 class _Field:
     """A keyword and its strings as they are being read."""
 
@@ -59,7 +66,7 @@ class _Field:
         return "".join(self.parts)
 
 
-@dataclass
+@dataclass(slots=True)
 class _Entry:
     """One entry being read: its comments, previous fields and fields."""
 
@@ -71,9 +78,10 @@ class _Entry:
     flags: list[str] = field(default_factory=list)
     previous: list[_Field] = field(default_factory=list)
     fields: list[_Field] = field(default_factory=list)
+    msgstr_seen: bool = False  # kept by _Parser.add_field: asked on every line
 
     def has_msgstr(self) -> bool:
-        return any(f.keyword.startswith("msgstr") for f in self.fields)
+        return self.msgstr_seen
 
     def field(self, keyword: str) -> _Field | None:
         return next((f for f in self.fields if f.keyword == keyword), None)
@@ -84,6 +92,7 @@ class _Parser:
 
     def __init__(self, text: str, path: Path) -> None:
         self.lines = text.split("\n")
+        self.has_cr = "\r" in text
         self.path = path
         self.entries: list[_Entry] = []
         self.entry: _Entry | None = None
@@ -93,9 +102,11 @@ class _Parser:
         return CatalogError(message, path=self.path, line=line or self.line_no, hint=hint)
 
     def parse(self) -> list[_Entry]:
-        for index, raw in enumerate(self.lines):
-            self.line_no = index + 1
-            line = raw[:-1] if raw.endswith("\r") else raw
+        lines = self.lines
+        if self.has_cr:
+            lines = [line[:-1] if line.endswith("\r") else line for line in lines]
+        for number, line in enumerate(lines, start=1):
+            self.line_no = number
             self.parse_line(line)
         self.finish_entry()
         return self.entries
@@ -128,6 +139,17 @@ class _Parser:
         self.entry = None
 
     def parse_line(self, line: str) -> None:
+        if line.startswith('"'):  # the commonest line: more of the string above
+            self.continue_field(line.strip(), obsolete=False, previous=False)
+            return
+        if line.startswith("msg"):
+            plain = _PLAIN_FIELD_RE.fullmatch(line.rstrip())
+            if plain is not None:
+                self.add_field(plain.group(1), plain.group(2), obsolete=False)
+                return
+        if line.startswith("#") and not line.startswith(("#~", "#|")):
+            self.parse_comment(line)
+            return
         stripped = line.strip()
         if not stripped:
             if self.entry is not None and self.entry.has_msgstr():
@@ -225,6 +247,8 @@ class _Parser:
                     hint='add msgstr "" to the entry above, or remove one of the lines',
                 )
         entry = self.current()
+        if keyword.startswith("msgstr"):
+            entry.msgstr_seen = True
         if entry.obsolete is None:
             entry.obsolete = obsolete
         elif entry.obsolete != obsolete:
@@ -236,6 +260,8 @@ class _Parser:
         entry.fields.append(_Field(keyword, self.line_no, [value]))
 
     def check_order(self, entry: _Entry, keyword: str) -> None:
+        if keyword in ("msgid", "msgctxt"):
+            return  # add_field has checked what may come before these
         seen = [f.keyword for f in entry.fields]
         if keyword.startswith("msgstr") and "msgid" not in seen:
             raise self.error("msgstr without msgid", hint="add the msgid line above this msgstr")
@@ -267,9 +293,17 @@ class _Parser:
                 f"{keyword} must be followed by a string in double quotes",
                 hint=f'write it as {keyword} "..."',
             )
+        end = text.find('"', 1)
+        if end == len(text) - 1 and "\\" not in text:
+            return text[1:end]  # no escape and nothing after the closing quote
         chars: list[str] = []
         index = 1
         while index < len(text):
+            run = _PLAIN_RUN_RE.match(text, index)
+            if run is not None and run.end() > index:
+                chars.append(run.group())
+                index = run.end()
+                continue
             char = text[index]
             if char == '"':
                 trailing = text[index + 1 :].strip()
@@ -295,12 +329,12 @@ class _Parser:
         nxt = text[index + 1 : index + 2]
         if nxt in _SIMPLE_ESCAPES:
             return _SIMPLE_ESCAPES[nxt], index + 2
-        octal = re.match(r"[0-7]{1,3}", text[index + 1 :])
+        octal = _OCTAL_RE.match(text, index + 1)
         if octal:
-            return chr(int(octal.group(), 8)), index + 1 + octal.end()
-        hexa = re.match(r"x([0-9A-Fa-f]{1,2})", text[index + 1 :])
+            return chr(int(octal.group(), 8)), octal.end()
+        hexa = _HEX_RE.match(text, index + 1)
         if hexa:
-            return chr(int(hexa.group(1), 16)), index + 1 + hexa.end()
+            return chr(int(hexa.group(1), 16)), hexa.end()
         shown = "\\" + nxt if nxt else "a backslash at the end of the line"
         raise self.error(
             f"invalid escape sequence {shown!s}",
@@ -315,7 +349,14 @@ def _drop_space(text: str) -> str:
 
 def _parse_references(text: str) -> Iterator[tuple[str, int]]:
     """``path:line`` references; gettext 0.22 wraps paths with spaces in U+2068/U+2069."""
-    for match in re.finditer(r"\u2068([^\u2069]*)\u2069(:\d+)?|(\S+)", text):
+    if "\u2068" not in text:  # no path with spaces: each word is one reference
+        for word in text.split():
+            path, _, suffix = word.rpartition(":")
+            if not path or not suffix.isdigit():
+                path, suffix = word, ""
+            yield path, int(suffix) if suffix else 0
+        return
+    for match in _REFERENCE_RE.finditer(text):
         if match.group(3) is None:
             path, suffix = match.group(1), (match.group(2) or "")[1:]
         else:
@@ -419,7 +460,7 @@ def _build_catalog(entries: list[_Entry], path: Path) -> Catalog:
 
 def _to_message(entry: _Entry) -> Message:
     fields = {f.keyword: f for f in entry.fields}
-    previous = {f.keyword: f.text for f in entry.previous}
+    previous = {f.keyword: f.text for f in entry.previous} if entry.previous else {}
     plural = fields.get("msgid_plural")
     msgid_field = fields["msgid"]
     msgctxt = fields.get("msgctxt")
@@ -428,7 +469,7 @@ def _to_message(entry: _Entry) -> Message:
         msgstr=fields["msgstr"].text if "msgstr" in fields else "",
         msgctxt=msgctxt.text if msgctxt else None,
         msgid_plural=plural.text if plural else None,
-        msgstr_plural={int(k[7:-1]): f.text for k, f in fields.items() if k.startswith("msgstr[")},
+        msgstr_plural=_plural_forms(fields) if plural is not None else {},
         locations=list(dict.fromkeys(entry.locations)),
         auto_comments=entry.auto_comments,
         user_comments=entry.user_comments,
@@ -439,6 +480,10 @@ def _to_message(entry: _Entry) -> Message:
         obsolete=bool(entry.obsolete),
         line=msgid_field.line,
     )
+
+
+def _plural_forms(fields: dict[str, _Field]) -> dict[int, str]:
+    return {int(k[7:-1]): f.text for k, f in fields.items() if k.startswith("msgstr[")}
 
 
 def _read_header(catalog: Catalog, entry: _Entry, message: Message, path: Path) -> None:
@@ -640,6 +685,12 @@ class _Writer:
 
     def wrap_field(self, prefix: str, name: str, value: str, do_wrap: bool) -> list[str]:
         """Lines for ``name "value"`` wrapped like gettext's ``wrap()`` (write-po.c)."""
+        if "\n" not in value:
+            text = _escape(value)[0]
+            # Fits on the keyword's line even if every character took two columns
+            # (the line: prefix, name, space, two quotes, and one column kept free).
+            if len(prefix) + len(name) + 2 * len(text) + 3 <= (self.width if do_wrap else _INT_MAX):
+                return [f'{prefix}{name} "{text}"\n']
         lines: list[str] = []
         first_line = True
         rest = value
@@ -716,7 +767,8 @@ def _reference_lines(locations: list[tuple[str, int]], width: int) -> list[str]:
             path = path[2:]
         suffix = f":{line}" if line else ""
         # gettext counts bytes here: it takes file names to be ASCII.
-        reference_width = len(path.encode("utf-8")) + len(suffix) + 1
+        path_width = len(path) if path.isascii() else len(path.encode("utf-8"))
+        reference_width = path_width + len(suffix) + 1
         if column > 2 and column + reference_width > width:
             lines.append(current + "\n")
             current = "#:"

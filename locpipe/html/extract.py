@@ -7,8 +7,8 @@ import re
 from collections.abc import Sequence
 
 from locpipe.errors import PageError
-from locpipe.html.scan import Kind, LineIndex, Token, scan
-from locpipe.html.tilda import find_segments
+from locpipe.html.scan import Kind, LineIndex, RawToken, Token, raw_tokens
+from locpipe.html.tilda import TagMemo, find_segments
 from locpipe.model import AttrValue, Page, PageAnchors
 
 _UTF8_BOM = b"\xef\xbb\xbf"
@@ -22,6 +22,7 @@ _PRESCAN_BYTES = 8192
 # WHATWG Encoding Standard: these labels mean windows-1252.
 _WINDOWS_1252_LABELS = frozenset({"ascii", "us-ascii", "iso-8859-1", "iso8859-1", "latin1", "l1"})
 _CONTROL = re.compile(rb"[\x01-\x08\x0e-\x1a\x1c-\x1f]")
+_ANCHOR_TAGS = frozenset({"html", "head", "body", "meta", "a", "link"})
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 _RESOURCE_RELS = frozenset(
     {
@@ -32,17 +33,31 @@ _RESOURCE_RELS = frozenset(
 )  # fmt: skip
 
 
-def read_page(path: str, data: bytes) -> Page:
-    """Decode-check a page and find its segments and anchors; raises ``PageError``."""
+def read_page(
+    path: str,
+    data: bytes,
+    *,
+    notes: bool = True,
+    anchors: bool = True,
+    memo: TagMemo | None = None,
+) -> Page:
+    """Decode-check a page and find its segments and anchors; raises ``PageError``.
+
+    A build needs no translator notes and an extraction no anchors: ``notes=False``
+    (see ``find_segments``) and ``anchors=False`` (empty ``PageAnchors``) leave them
+    out, and the page is read faster. Pages of one site read with the same ``memo``
+    share what their tags taught.
+    """
     encoding = detect_encoding(path, data)
-    tokens = scan(data)
-    lines = LineIndex(data)
+    names: dict[bytes, str] = {}
+    tokens = list(raw_tokens(data, names))  # a list first: faster than walking a generator
+    segments = find_segments(data, encoding, tokens, LineIndex(data), notes=notes, memo=memo)
     return Page(
         path=path,
         data=data,
         encoding=encoding,
-        segments=tuple(find_segments(data, encoding, tokens, lines)),
-        anchors=find_anchors(tokens, data, encoding),
+        segments=tuple(segments),
+        anchors=find_anchors(tokens, data, encoding, names) if anchors else PageAnchors(),
     )
 
 
@@ -93,21 +108,23 @@ def _declared_encoding(data: bytes) -> str | None:
     return None
 
 
-def find_anchors(tokens: Sequence[Token], data: bytes, encoding: str) -> PageAnchors:
+def find_anchors(
+    tokens: Sequence[RawToken], data: bytes, encoding: str, names: dict[bytes, str] | None = None
+) -> PageAnchors:
     """``<html>``, ``</head>``, site links, canonical, ``og:url`` and ``og:locale``."""
     html_tag_end: int | None = None
     html_lang = html_dir = canonical = og_url = og_locale = None
     head_start: int | None = None
     head_end: int | None = None
     links: list[AttrValue] = []
-    start, end = Kind.START, Kind.END
-    for token in tokens:
-        kind = token.kind
-        if kind is not start:
-            if kind is end and head_end is None and token.name == "head":
-                head_end = token.start
+    start_kind, end_kind = Kind.START, Kind.END
+    tagged = [token for token in tokens if token[3] in _ANCHOR_TAGS]  # a tenth of the tokens
+    for kind, start, end, name, attrs_start, attrs_end, self_closing, *_ in tagged:
+        if kind is not start_kind:
+            if kind is end_kind and head_end is None and name == "head":
+                head_end = start
             continue
-        name = token.name
+        token = Token(kind, start, end, name, data, attrs_start, attrs_end, names, self_closing)
         if name == "html" and html_tag_end is None:
             html_tag_end = token.end - (2 if token.self_closing else 1)
             html_lang = _attr_value(token, "lang", encoding)
@@ -123,10 +140,10 @@ def find_anchors(tokens: Sequence[Token], data: bytes, encoding: str) -> PageAnc
             elif prop == "og:locale":
                 og_locale = og_locale or _attr_value(token, "content", encoding)
         elif name in ("a", "link"):
-            rels = set((token.attr_text("rel", encoding) or "").lower().split())
             href = _attr_value(token, "href", encoding)
             if href is None:
                 continue
+            rels = set((token.attr_text("rel", encoding) or "").lower().split())
             if name == "link" and "canonical" in rels:
                 canonical = canonical or href
             elif not (name == "link" and rels & _RESOURCE_RELS) and _may_link_page(href.value):

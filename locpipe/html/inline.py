@@ -22,10 +22,14 @@ from locpipe.html.scan import unescape_text
 
 VOID_PLACEHOLDERS = frozenset({"br", "wbr"})
 
-_ASCII_SPACE = re.compile(r"[\t\n\f\r ]+")
+# Runs of ASCII whitespace other than a lone space (which needs no replacing).
+_ASCII_SPACE = re.compile(r"[\t\n\f\r][\t\n\f\r ]*| [\t\n\f\r ]+")
 # A placeholder as locpipe writes it, plus the spellings a translator or an MT
 # engine may produce for a void one: <br/>, <br />.
 _PLACEHOLDER = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9]*)[\t\n\f\r ]*(/?)>")
+# The same with the whole tag as a group: re.split then gives text, tag,
+# closing slash, name, void slash, text, ... without a match object per tag.
+_PLACEHOLDER_SPLIT = re.compile(r"(<(/?)([A-Za-z][A-Za-z0-9]*)[\t\n\f\r ]*(/?)>)")
 # Anything else that starts like markup, to name it in the reason.
 _OTHER_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)[^<>]*>?|<[!?][^<>]*>?")
 
@@ -82,18 +86,18 @@ def parse(text: str, known: frozenset[str] = frozenset()) -> list[Part]:
     the reason more precise.
     """
     parts: list[Part] = []
-    pos = 0
-    for match in _PLACEHOLDER.finditer(text):
-        _add_text(parts, text[pos : match.start()], known)
-        closing, name, slash = bool(match.group(1)), match.group(2).lower(), bool(match.group(3))
+    pieces = _PLACEHOLDER_SPLIT.split(text)
+    _add_text(parts, pieces[0], known)
+    for index in range(1, len(pieces), 5):
+        tag, closing, name, slash, after = pieces[index : index + 5]
+        name = name.lower()
         if name in VOID_PLACEHOLDERS and not closing:
             parts.append(Part(PartKind.VOID, name))
         elif slash or (closing and name in VOID_PLACEHOLDERS):
-            raise UnsafeTranslation(f"{match.group(0)} is not a placeholder of the source text")
+            raise UnsafeTranslation(f"{tag} is not a placeholder of the source text")
         else:
             parts.append(Part(PartKind.CLOSE if closing else PartKind.OPEN, name))
-        pos = match.end()
-    _add_text(parts, text[pos:], known)
+        _add_text(parts, after, known)
     return parts
 
 
@@ -135,6 +139,8 @@ def check_msgstr(msgid: str, msgstr: str) -> str | None:
 
 def checked_parts(msgid: str, msgstr: str) -> list[Part]:
     """The parts of ``msgstr``; raises ``UnsafeTranslation`` where ``check_msgstr`` objects."""
+    if _no_markup(msgid) and _no_markup(msgstr):  # most text: nothing to parse or match
+        return [Part(PartKind.TEXT, unescape_text(msgstr))] if msgstr else []
     wanted = _inventory(parse(msgid))
     parts = parse(msgstr, frozenset(wanted))
     for part in parts:
@@ -154,6 +160,10 @@ def checked_parts(msgid: str, msgstr: str) -> list[Part]:
                 f"placeholder <{name}> appears {found[name]} times, the source text has {count}"
             )
     return parts
+
+
+def _no_markup(text: str) -> bool:
+    return "<" not in text and ">" not in text
 
 
 def _inventory(parts: list[Part]) -> Counter[str]:

@@ -23,6 +23,7 @@ from __future__ import annotations
 import bisect
 import html
 import re
+from collections.abc import Iterator, Sequence
 from enum import Enum
 from html.entities import html5 as html5_entities
 from typing import NamedTuple
@@ -79,6 +80,7 @@ class Token:
         attrs_start: int = 0,
         attrs_end: int = 0,
         names: dict[bytes, str] | None = None,
+        self_closing: bool = False,
     ) -> None:
         self.kind = kind
         self.start = start
@@ -86,7 +88,7 @@ class Token:
         self.name = name  # tag name (START, END) or the enclosing element (RAWTEXT, RCDATA)
         self.attrs_start = attrs_start  # the bytes between the tag name and ">"
         self.attrs_end = attrs_end
-        self.self_closing = False
+        self.self_closing = self_closing
         self._data = data
         self._names = names
         self._attrs: tuple[Attr, ...] | None = None
@@ -106,19 +108,22 @@ class Token:
     def values(self) -> dict[str, bytes]:
         """Raw value of each attribute name (the first one wins); b"" when written bare."""
         if self._values is None:
-            self._values = _attribute_values(
-                self._data, self.attrs_start, self.attrs_end, self._names
-            )
+            if self._attrs is None:
+                self._values = _attribute_values(
+                    self._data, self.attrs_start, self.attrs_end, self._names
+                )
+            else:  # already parsed: no second pass over the bytes
+                self._values = {}
+                for attribute in reversed(self._attrs):
+                    self._values[attribute.name] = attribute.raw
         return self._values
 
     def attr(self, name: str) -> Attr | None:
         """The first attribute called ``name`` (HTML ignores later duplicates)."""
-        if name not in self.values:
-            return None
         for attribute in self.attrs:
             if attribute.name == name:
                 return attribute
-        return None  # pragma: no cover - values and attrs parse the same bytes
+        return None
 
     def attr_text(self, name: str, encoding: str) -> str | None:
         raw = self.values.get(name)
@@ -129,7 +134,8 @@ class Token:
         return value.split() if value else []
 
 
-_WS = rb"\t\n\f\r "
+_WS = rb"\t\n\f\r "  # in patterns
+_SPACE = b"\t\n\f\r "  # the same bytes, for bytes methods
 _ATTRS = (
     rb"(?:[" + _WS + rb"/]+|[^" + _WS + rb"/>][^" + _WS + rb"/=>]*"
     rb"(?:[" + _WS + rb"]*=[" + _WS + rb"]*"
@@ -142,146 +148,217 @@ _ATTR = re.compile(
     rb"(?:[" + _WS + rb"]*=[" + _WS + rb"]*"
     rb"(?:\"([^\"]*)(\"?)|'([^']*)('?)|([^" + _WS + rb">]*)))?"
 )
-# One search finds the next markup: a start tag (groups 1-3), an end tag (4-5) or
+# Attributes a caller must know of without parsing a tag: the ones that carry text
+# or change what is text (see locpipe.html.tilda). A start tag reports whether it
+# has one, and the raw value of its ``class`` (the walker reads it on most tags).
+WATCHED_ATTRIBUTES = (
+    "alt", "aria-label", "content", "data-field-buttontitle-value",
+    "data-field-formmsgsuccess-value", "data-map-title", "data-submit-title",
+    "data-success-message", "placeholder", "title", "translate", "value",
+)  # fmt: skip
+_NAME_END = rb"(?=[" + _WS + rb"/=>]|\Z)"
+_VALUE = rb"(?:[" + _WS + rb"]*=[" + _WS + rb"]*(?:\"[^\"]*\"?|'[^']*'?|[^" + _WS + rb">]*))?"
+
+
+def _alternatives(words: Sequence[str]) -> bytes:
+    """A pattern matching any of ``words``, as a trie: ``re`` tries alternatives one by one."""
+    if "" in words:
+        rest = _alternatives([word for word in words if word])
+        return b"(?:" + rest + b")?"
+    by_first: dict[str, list[str]] = {}
+    for word in words:
+        by_first.setdefault(word[0], []).append(word[1:])
+    branches = [
+        re.escape(first.encode()) + (_alternatives(tails) if tails != [""] else b"")
+        for first, tails in sorted(by_first.items())
+    ]
+    return branches[0] if len(branches) == 1 else b"(?:" + b"|".join(branches) + b")"
+
+
+# Each alternative reads one whole attribute (or separators), as in _ATTRS: the first
+# lower-case ``class`` (what follows its name captured: "", or '="a b"'; a later one
+# fails "(?(3)(?!))" and is read as any other), ``field`` (Tilda's text slots; an empty
+# group marks it), a watched name or ``class`` in another case (another empty group),
+# any other attribute.
+_CLASS_ATTR = rb"(?(3)(?!))class" + _NAME_END + rb"(" + _VALUE + rb")"
+_WATCHED_NAMES = rb"(?i:" + _alternatives([*WATCHED_ATTRIBUTES, "class"]) + rb")"
+_OTHER_ATTR = rb"[^" + _WS + rb"/>][^" + _WS + rb"/=>]*" + _VALUE
+_WATCHING_ATTRS = (
+    rb"(?:[" + _WS + rb"/]+|" + _CLASS_ATTR
+    + rb"|(?i:field)" + _NAME_END + rb"()" + _VALUE
+    + rb"|" + _WATCHED_NAMES + _NAME_END + rb"()" + _VALUE
+    + rb"|" + _OTHER_ATTR + rb")*"
+)  # fmt: skip
+# An attribute's name and its value with its quotes: the values of a tag in one call.
+_ATTR_VALUE = re.compile(
+    rb"([^" + _WS + rb"/>][^" + _WS + rb"/=>]*)"
+    rb"(?:[" + _WS + rb"]*=[" + _WS + rb"]*(\"[^\"]*\"?|'[^']*'?|[^" + _WS + rb">]*))?"
+)
+# One search finds the next markup: a start tag (groups 1-7), an end tag (8-9) or
 # something that starts like markup ("</", "<!", "<?") and is sorted out in Python.
 _MARKUP = re.compile(
-    rb"<(?:([A-Za-z][^" + _WS + rb"/>]*)(" + _ATTRS + rb")(>)?"
+    rb"<(?:([A-Za-z][^" + _WS + rb"/>]*)(" + _WATCHING_ATTRS + rb")(>)?"
     rb"|/([A-Za-z][^" + _WS + rb"/>]*)" + _ATTRS + rb"(>)?"
     rb"|[/!?])"
 )
-_START_COMPLETE, _START_TRUNCATED, _END_COMPLETE, _END_TRUNCATED = 3, 2, 5, 4  # lastindex
+_START_COMPLETE, _START_TRUNCATED, _END_COMPLETE, _END_TRUNCATED = 6, 2, 8, 7  # lastindex
+_CLASS, _FIELD, _WATCHED, _END_NAME = 3, 4, 5, 7
 _COMMENT_END = re.compile(rb"--!?>")
 _DOCTYPE = re.compile(rb"<!doctype", re.IGNORECASE)
 _LINE_BREAK = re.compile(rb"\r\n|\r|\n")
+_CONTENT_KINDS = {
+    **dict.fromkeys(RAWTEXT_ELEMENTS, Kind.RAWTEXT),
+    **dict.fromkeys(RCDATA_ELEMENTS, Kind.RCDATA),
+}
 _CLOSING_TAGS = {
     name: re.compile(rb"</" + name.encode() + rb"[\t\n\f\r />]", re.IGNORECASE)
     for name in RAWTEXT_ELEMENTS | RCDATA_ELEMENTS
 }
 
 
+RawToken = tuple[Kind, int, int, str, int, int, bool, bytes | None, bool, bool]
+"""A token as a plain tuple: (kind, start, end, name, attrs_start, attrs_end, self_closing,
+class_value, watched, has_field). A start tag's ``class_value`` is what follows the name
+of its first lower-case ``class`` attribute: b"" or b'="a b"' (None: no such attribute; see
+``class_text``), ``watched`` whether it has an attribute of ``WATCHED_ATTRIBUTES`` or an upper-case
+``CLASS``, ``has_field`` whether it has a ``field`` attribute.
+
+The walker reads tens of thousands of tokens per page; tuples cost a fraction
+of ``Token`` objects, which ``scan`` builds for everyone else.
+"""
+
+
 def scan(data: bytes) -> list[Token]:
     """All tokens of ``data`` in order; together they cover every byte."""
-    return _Scanner(data).tokens()
-
-
-class _Scanner:
-    def __init__(self, data: bytes) -> None:
-        self.data = data
-        self.foreign_depth = 0  # inside <svg>/<math>: no raw text switching there
-        self.names: dict[bytes, str] = {}  # tag and attribute names already decoded
-        self.out: list[Token] = []
-
-    def tokens(self) -> list[Token]:
-        data, out, search = self.data, self.out, _MARKUP.search
-        pos, size = 0, len(data)
-        while pos < size:
-            match = search(data, pos)
-            if match is None:
-                out.append(Token(Kind.TEXT, pos, size))
-                break
-            start = match.start()
-            if start > pos:
-                out.append(Token(Kind.TEXT, pos, start))
-            found = match.lastindex
-            if found == _START_COMPLETE:
-                pos = self._start_tag(match)
-            elif found == _END_COMPLETE:
-                pos = self._end_tag(match)
-            elif found in (_START_TRUNCATED, _END_TRUNCATED):
-                out.append(Token(Kind.JUNK, start, size))
-                break
-            else:
-                pos = self._other(start)
-        return out
-
-    def _other(self, pos: int) -> int:
-        """A comment, doctype or bogus comment at ``pos``; returns where it ends."""
-        second = self.data[pos + 1 : pos + 2]
-        if second == b"!":
-            token = self._markup_declaration(pos)
-        elif second == b"?":
-            token = self._bogus_comment(pos, pos + 2)
-        elif self.data.startswith(b"</>", pos):  # ignored by browsers
-            token = Token(Kind.COMMENT, pos, pos + 3)
-        else:  # "</" + not a letter
-            token = self._bogus_comment(pos, pos + 2)
-        self.out.append(token)
-        return token.end
-
-    def _markup_declaration(self, pos: int) -> Token:
-        data = self.data
-        if data.startswith(b"<!--", pos):
-            return self._comment(pos)
-        if _DOCTYPE.match(data, pos):
-            end = data.find(b">", pos)
-            if end < 0:
-                return Token(Kind.JUNK, pos, len(data))
-            return Token(Kind.DOCTYPE, pos, end + 1)
-        return self._bogus_comment(pos, pos + 2)
-
-    def _comment(self, pos: int) -> Token:
-        data, body = self.data, pos + 4
-        if data.startswith(b">", body):  # <!-->
-            return Token(Kind.COMMENT, pos, body + 1)
-        if data.startswith(b"->", body):  # <!--->
-            return Token(Kind.COMMENT, pos, body + 2)
-        match = _COMMENT_END.search(data, body)
-        if match is None:
-            return Token(Kind.JUNK, pos, len(data))
-        return Token(Kind.COMMENT, pos, match.end())
-
-    def _bogus_comment(self, pos: int, body: int) -> Token:
-        end = self.data.find(b">", body)
-        if end < 0:
-            return Token(Kind.JUNK, pos, len(self.data))
-        return Token(Kind.COMMENT, pos, end + 1)
-
-    def _end_tag(self, match: re.Match[bytes]) -> int:
-        name = self._name(match.group(4))
-        if self.foreign_depth and name in FOREIGN_ELEMENTS:
-            self.foreign_depth -= 1
-        end = match.end()
-        self.out.append(Token(Kind.END, match.start(), end, name))
-        return end
-
-    def _start_tag(self, match: re.Match[bytes]) -> int:
-        """The start tag, followed by its raw text or RCDATA content if it has one."""
-        data, end = self.data, match.end()
-        name = self._name(match.group(1))
-        tag = Token(
-            Kind.START, match.start(), end, name, data, match.start(2), match.end(2), self.names
+    names: dict[bytes, str] = {}
+    tokens: list[Token] = []
+    covered = 0
+    for kind, start, end, name, attrs_start, attrs_end, self_closing, *_ in raw_tokens(data, names):
+        if start > covered:  # whitespace raw_tokens leaves out
+            tokens.append(Token(Kind.TEXT, covered, start))
+        tokens.append(
+            Token(kind, start, end, name, data, attrs_start, attrs_end, names, self_closing)
         )
-        self.out.append(tag)
-        if data[end - 2] == _SLASH:
-            attrs = tag.attrs
-            tag.self_closing = not attrs or attrs[-1].end < end - 2
-        if name in FOREIGN_ELEMENTS and not tag.self_closing:
-            self.foreign_depth += 1
-        if self.foreign_depth:
-            return end
-        if name in RAWTEXT_ELEMENTS:
-            return self._content(Kind.RAWTEXT, name, end)
-        if name in RCDATA_ELEMENTS:
-            return self._content(Kind.RCDATA, name, end)
-        return end
+        covered = end
+    if covered < len(data):
+        tokens.append(Token(Kind.TEXT, covered, len(data)))
+    return tokens
 
-    def _content(self, kind: Kind, name: str, start: int) -> int:
-        """Raw text or RCDATA up to the matching end tag (or the end of the data)."""
-        data = self.data
-        match = None if name == "plaintext" else _CLOSING_TAGS[name].search(data, start)
-        stop = match.start() if match else len(data)
-        self.out.append(Token(kind, start, stop, name))
-        return stop
 
-    def _name(self, raw: bytes) -> str:
-        """A tag or attribute name, lower-cased (decoded once per scan)."""
-        name = self.names.get(raw)
-        if name is None:
-            name = self.names[raw] = raw.decode("latin-1").lower()
-        return name
+def raw_tokens(data: bytes, names: dict[bytes, str] | None = None) -> Iterator[RawToken]:
+    """The tokens of ``scan`` as tuples, but for text that is only ASCII whitespace.
+
+    That text, most of a page's text between its tags, is the gap between two
+    tokens. ``names`` caches decoded tag and attribute names.
+    """
+    names = {} if names is None else names
+    search, start_kind, end_kind, text_kind = _MARKUP.search, Kind.START, Kind.END, Kind.TEXT
+    pos, size = 0, len(data)
+    foreign_depth = 0  # inside <svg>/<math>: no raw text switching there
+    while pos < size:
+        match = search(data, pos)
+        if match is None:
+            if data[pos:size].strip(_SPACE):
+                yield text_kind, pos, size, "", 0, 0, False, None, False, False
+            return
+        start = match.start()
+        if start > pos and data[pos:start].strip(_SPACE):
+            yield text_kind, pos, start, "", 0, 0, False, None, False, False
+        found = match.lastindex
+        if found == _START_COMPLETE:
+            pos = match.end()
+            name = names.get(match.group(1)) or _new_name(names, match.group(1))
+            attrs_start, attrs_end = match.span(2)
+            closing = data[pos - 2] == _SLASH and _self_closing(data, attrs_start, attrs_end)
+            class_value = match.group(_CLASS)
+            watched = match.start(_WATCHED) >= 0
+            has_field = match.start(_FIELD) >= 0
+            yield (
+                start_kind, start, pos, name, attrs_start, attrs_end, closing,
+                class_value, watched, has_field,
+            )  # fmt: skip
+            if name in FOREIGN_ELEMENTS and not closing:
+                foreign_depth += 1
+            if not foreign_depth and name in _CONTENT_KINDS:
+                stop = _content_end(data, name, pos)
+                yield _CONTENT_KINDS[name], pos, stop, name, 0, 0, False, None, False, False
+                pos = stop
+        elif found == _END_COMPLETE:
+            pos = match.end()
+            name = names.get(match.group(_END_NAME)) or _new_name(names, match.group(_END_NAME))
+            if foreign_depth and name in FOREIGN_ELEMENTS:
+                foreign_depth -= 1
+            yield end_kind, start, pos, name, 0, 0, False, None, False, False
+        elif found in (_START_TRUNCATED, _END_TRUNCATED):
+            yield Kind.JUNK, start, size, "", 0, 0, False, None, False, False
+            return
+        else:
+            kind, pos = _other(data, start)
+            yield kind, start, pos, "", 0, 0, False, None, False, False
+
+
+def class_text(class_value: bytes) -> bytes:
+    """The value bytes of a ``class_value`` as ``raw_tokens`` reports it, without quotes."""
+    return _unquote(class_value.lstrip(_SPACE).removeprefix(b"=").lstrip(_SPACE))
+
+
+def _new_name(names: dict[bytes, str], raw: bytes) -> str:
+    """A tag or attribute name, lower-cased, decoded once per page."""
+    name = names[raw] = raw.decode("latin-1").lower()
+    return name
+
+
+def _self_closing(data: bytes, attrs_start: int, attrs_end: int) -> bool:
+    """Whether the "/" before ">" ends the tag rather than an unquoted attribute value."""
+    slash = attrs_end - 1
+    if slash == attrs_start or data[slash - 1] in _SEPARATORS:
+        return True  # "<br/>", "<img src=x />": no value can hold this "/"
+    attrs = _attributes(data, attrs_start, attrs_end, None)
+    return not attrs or attrs[-1].end < attrs_end - 1  # attrs_end - 1: the "/" itself
+
+
+def _content_end(data: bytes, name: str, start: int) -> int:
+    """Where the raw text or RCDATA content of ``name`` ends: its end tag or the end of data."""
+    match = None if name == "plaintext" else _CLOSING_TAGS[name].search(data, start)
+    return match.start() if match else len(data)
+
+
+def _other(data: bytes, pos: int) -> tuple[Kind, int]:
+    """The kind and end of a comment, doctype or bogus comment at ``pos``."""
+    second = data[pos + 1 : pos + 2]
+    if second == b"!":
+        return _markup_declaration(data, pos)
+    if second == b"/" and data.startswith(b"</>", pos):  # ignored by browsers
+        return Kind.COMMENT, pos + 3
+    return _bogus_comment(data, pos + 2)  # "<?" or "</" + not a letter
+
+
+def _markup_declaration(data: bytes, pos: int) -> tuple[Kind, int]:
+    if data.startswith(b"<!--", pos):
+        return _comment(data, pos)
+    if _DOCTYPE.match(data, pos):
+        end = data.find(b">", pos)
+        return (Kind.JUNK, len(data)) if end < 0 else (Kind.DOCTYPE, end + 1)
+    return _bogus_comment(data, pos + 2)
+
+
+def _comment(data: bytes, pos: int) -> tuple[Kind, int]:
+    body = pos + 4
+    if data.startswith(b">", body):  # <!-->
+        return Kind.COMMENT, body + 1
+    if data.startswith(b"->", body):  # <!--->
+        return Kind.COMMENT, body + 2
+    match = _COMMENT_END.search(data, body)
+    return (Kind.JUNK, len(data)) if match is None else (Kind.COMMENT, match.end())
+
+
+def _bogus_comment(data: bytes, body: int) -> tuple[Kind, int]:
+    end = data.find(b">", body)
+    return (Kind.JUNK, len(data)) if end < 0 else (Kind.COMMENT, end + 1)
 
 
 _SLASH = ord("/")
+_SEPARATORS = frozenset(b"\t\n\f\r /")
 
 
 def _attributes(
@@ -309,14 +386,20 @@ def _attribute_values(
     data: bytes, start: int, end: int, names: dict[bytes, str] | None
 ) -> dict[str, bytes]:
     """Name -> raw value of the first attribute of each name, without building ``Attr``s."""
-    values: dict[str, bytes] = {}
     if start >= end:
-        return values
-    for raw_name, double, _, single, _, bare in _ATTR.findall(data, start, end):
-        name = _attribute_name(raw_name, names)
-        if name not in values:
-            values[name] = double or single or bare  # only one of them is set
-    return values
+        return {}
+    names = {} if names is None else names
+    get = names.get
+    # Reversed, so that the first attribute of a name is the one the dict keeps.
+    return {
+        get(raw_name) or _new_name(names, raw_name): _unquote(value)
+        for raw_name, value in reversed(_ATTR_VALUE.findall(data, start, end))
+    }
+
+
+def _unquote(value: bytes) -> bytes:
+    """A value as ``_ATTR_VALUE`` reads it, without its quotes (a tag's quotes are closed)."""
+    return value[1:-1] if value[:1] in (b'"', b"'") else value
 
 
 def _attribute_name(raw: bytes, names: dict[bytes, str] | None) -> str:
@@ -331,14 +414,14 @@ def _attribute_name(raw: bytes, names: dict[bytes, str] | None) -> str:
 class LineIndex:
     """Line numbers (from 1) of byte offsets.
 
-    Pages with only LF endings count LFs from the offset asked before (offsets
-    come roughly in page order); pages with CR use an index of line starts.
+    Pages with LF or CRLF endings count LFs from the offset asked before (offsets
+    come roughly in page order); pages with a lone CR use an index of line starts.
     """
 
     def __init__(self, data: bytes) -> None:
         self._data = data
         self._starts: list[int] | None = None
-        self._has_cr = b"\r" in data
+        self._has_cr = b"\r" in data and data.count(b"\r") != data.count(b"\r\n")
         self._offset, self._line = 0, 1  # the last answer
 
     def line(self, offset: int) -> int:

@@ -35,6 +35,7 @@ from locpipe.html.inline import Part, PartKind, UnsafeTranslation, checked_parts
 from locpipe.model import Destination, Edit, InlineTag, Page, Segment
 
 __all__ = [
+    "CheckedLookup",
     "Rejection",
     "SpliceResult",
     "UnsafeTranslation",
@@ -44,6 +45,29 @@ __all__ = [
 ]
 
 Lookup = Callable[[Segment], str | None]
+
+
+class CheckedLookup:
+    """A ``Lookup`` that remembers the msgstrs it has checked, for the pages of one build.
+
+    Menus, footers and buttons repeat on many pages; with one of these,
+    ``translation_edits`` parses and checks each pair of msgid and msgstr once.
+    """
+
+    def __init__(self, lookup: Lookup) -> None:
+        self._lookup = lookup
+        self._checked: dict[tuple[str, str], list[Part] | str] = {}  # parts, or why refused
+
+    def __call__(self, segment: Segment) -> str | None:
+        return self._lookup(segment)
+
+    def check(self, msgid: str, msgstr: str) -> list[Part] | str:
+        """What ``_check`` says, remembered."""
+        key = (msgid, msgstr)
+        found = self._checked.get(key)
+        if found is None:
+            found = self._checked[key] = _check(msgid, msgstr)
+        return found
 
 
 @dataclass(frozen=True)
@@ -72,14 +96,16 @@ def translation_edits(page: Page, lookup: Lookup, extra: Sequence[Edit] = ()) ->
     """
     accepted: list[tuple[Segment, list[Part]]] = []
     rejected: list[Rejection] = []
+    check = lookup.check if isinstance(lookup, CheckedLookup) else _check
     for segment in page.segments:
         msgstr = lookup(segment)
         if msgstr is None or msgstr == segment.msgid:
             continue
-        try:
-            accepted.append((segment, _checked(segment, msgstr)))
-        except UnsafeTranslation as error:
-            rejected.append(Rejection(segment, error.message))
+        checked = check(segment.msgid, msgstr)
+        if isinstance(checked, str):
+            rejected.append(Rejection(segment, checked))
+        else:
+            accepted.append((segment, checked))
     inner = sorted(
         [*extra, *(_edit(s, p, page.encoding) for s, p in accepted if not s.tags)],
         key=_edit_order,
@@ -90,13 +116,21 @@ def translation_edits(page: Page, lookup: Lookup, extra: Sequence[Edit] = ()) ->
     return SpliceResult(edits, rejected, len(accepted))
 
 
-def _checked(segment: Segment, msgstr: str) -> list[Part]:
+def _check(msgid: str, msgstr: str) -> list[Part] | str:
+    """The parts of ``msgstr``, or the reason it may not replace ``msgid``."""
     if not msgstr.strip():
-        raise UnsafeTranslation("the translation is empty", line=segment.line)
+        return "the translation is empty"
     try:
-        return checked_parts(segment.msgid, msgstr)
+        return checked_parts(msgid, msgstr)
     except UnsafeTranslation as error:
-        raise UnsafeTranslation(error.message, line=segment.line) from None
+        return error.message
+
+
+def _checked(segment: Segment, msgstr: str) -> list[Part]:
+    checked = _check(segment.msgid, msgstr)
+    if isinstance(checked, str):
+        raise UnsafeTranslation(checked, line=segment.line)
+    return checked
 
 
 def _edit(segment: Segment, parts: list[Part], encoding: str) -> Edit:
@@ -115,10 +149,11 @@ def _fold(inner: list[Edit], outer: list[tuple[Segment, list[Part]]], encoding: 
         high = low
         while high < len(inner) and inner[high].start < segment.end:
             high += 1
-        inside = inner[low:high]
-        for index in range(low, high):
-            used[index] = True
-        tags = _tags_with_edits(segment, inside)
+        tags = segment.tags
+        if high > low:
+            for index in range(low, high):
+                used[index] = True
+            tags = _tags_with_edits(segment, inner[low:high])
         result.append(
             Edit(segment.start, segment.end, _render_parts(segment, parts, encoding, tags))
         )
@@ -159,6 +194,19 @@ def _render_parts(
     segment: Segment, parts: list[Part], encoding: str, tags: Sequence[InlineTag]
 ) -> bytes:
     escape = _ESCAPERS[segment.destination]
+    if len(parts) == 1 and parts[0].kind is PartKind.TEXT:  # no placeholder: just the text
+        rendered = escape(parts[0].value, segment, encoding)
+    else:
+        rendered = _render_with_tags(segment, parts, encoding, tags)
+    if segment.destination is Destination.ATTRIBUTE and not segment.quote:
+        return b'"' + rendered + b'"'
+    return rendered
+
+
+def _render_with_tags(
+    segment: Segment, parts: list[Part], encoding: str, tags: Sequence[InlineTag]
+) -> bytes:
+    escape = _ESCAPERS[segment.destination]
     sources = _tag_queues(tags)
     partner = pair_up(parts)
     chosen: dict[int, InlineTag] = {}
@@ -172,10 +220,7 @@ def _render_parts(
             tag = sources[part.value].pop(0)
             chosen[index] = tag
             out.append(tag.start_tag)
-    rendered = b"".join(out)
-    if segment.destination is Destination.ATTRIBUTE and not segment.quote:
-        return b'"' + rendered + b'"'
-    return rendered
+    return b"".join(out)
 
 
 def _tag_queues(tags: Sequence[InlineTag]) -> dict[str, list[InlineTag]]:

@@ -42,19 +42,24 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import Enum
+from functools import partial
 from typing import Any, NamedTuple
 
 from locpipe.html.inline import escape_text, normalize_space
 from locpipe.html.scan import (
     FOREIGN_ELEMENTS,
+    RAWTEXT_ELEMENTS,
+    RCDATA_ELEMENTS,
     Attr,
     Kind,
     LineIndex,
+    RawToken,
     Token,
-    scan,
+    class_text,
+    raw_tokens,
     unescape_attribute,
     unescape_text,
 )
@@ -179,8 +184,12 @@ _IMPLIED_ENDS = {
     "a": ({"a"}, set(_SCOPE)),
 }
 
+_CONTEXT_ELEMENTS = FOREIGN_ELEMENTS | _SVG_TEXT_ELEMENTS | {"pre", "head", "body"}  # _derive
 _CLOSING_STARTS = _P_CLOSERS | _IMPLIED_ENDS.keys() | _HEADINGS  # see _close_implied
-_RECORD_COMMENT = re.compile(rb"<!--\s*([Tt]\d+|tcart|cover)\s*-->")
+_CLOSING_ALWAYS = _IMPLIED_ENDS.keys() | _HEADINGS  # the rest close only an open <p>
+# The comment right after a record's tag, maybe after whitespace (bytes.strip's set).
+_RECORD_COMMENT = re.compile(rb"[\t\n\x0b\f\r ]*<!--\s*([Tt]\d+|tcart|cover)\s*-->")
+_CONTENT_ELEMENTS = RAWTEXT_ELEMENTS | RCDATA_ELEMENTS  # their content is one token
 _ASCII_WS = b"\t\n\f\r "
 _AMPERSAND = ord("&")
 _NBSP_ENTITY = re.compile(rb"&(?:nbsp;?|#0*160;|#[xX]0*[aA]0;)")
@@ -237,21 +246,78 @@ class _ItemKind(Enum):
     VOID = "void"
 
 
+class _Mode(NamedTuple):
+    """The part of a context that decides what is text: known for every element at once."""
+
+    excluded: bool = False
+    foreign: bool = False
+    svg_text: bool = False
+    pre: bool = False
+    head: bool = False
+
+
+class _Frame(NamedTuple):
+    """An open element (or a void one being read). Its ``Context`` waits for a segment."""
+
+    name: str
+    inline: bool
+    skip_text: bool
+    paragraphs: int  # open <p> elements, this one included
+    start: int  # the start tag's span and the span of its attributes
+    end: int
+    attrs_start: int
+    attrs_end: int
+    class_value: bytes | None  # as the tokenizer reports it
+    parsed: bool  # its attributes were read as it was met (see _Walker._start)
+    noted: bool  # its attributes may change the note context (record, Zero element, field)
+    mode: _Mode
+    parent: _Frame | None
+
+
 class _Item(NamedTuple):
     kind: _ItemKind
     start: int
     end: int
     name: str = ""
-    ctx: Context | None = None  # OPEN: the element's own context
+    frame: _Frame | None = None  # OPEN: the element
 
 
-class _Frame(NamedTuple):
-    name: str
-    ctx: Context
-    inline: bool
-    tag: Token
-    skip_text: bool  # ctx.skip_text
-    paragraphs: int  # open <p> elements, this one included
+# A NamedTuple's own constructor is a Python function; these build the walker's many
+# frames and items in C (all fields given, in order).
+_new_frame: Callable[[tuple[Any, ...]], _Frame] = partial(tuple.__new__, _Frame)
+_new_item: Callable[[tuple[Any, ...]], _Item] = partial(tuple.__new__, _Item)
+
+# A class value holding one of these makes the walker read the tag's attributes at
+# once (they may change what is text), or when a note needs them.
+_CLASS_NOW = re.compile(rb"notranslate|&")
+_CLASS_FOR_NOTES = re.compile(rb"t-rec|tn-elem|t396__elem")
+
+
+def _class_hints(class_value: bytes) -> tuple[bool, bool]:
+    """(read the tag now, read it for a note) for a tag with this class value."""
+    return (
+        _CLASS_NOW.search(class_value) is not None,
+        _CLASS_FOR_NOTES.search(class_value) is not None,
+    )
+
+
+def _mode_of(ctx: Context) -> _Mode:
+    return _Mode(ctx.excluded, ctx.foreign, ctx.svg_text, ctx.pre, ctx.head)
+
+
+def _child_mode(parent: _Mode, name: str, excluded: bool) -> _Mode:
+    """The mode of an element; the same rules as ``_derive``."""
+    return _Mode(
+        excluded=parent.excluded or excluded,
+        foreign=parent.foreign or name in FOREIGN_ELEMENTS,
+        svg_text=parent.svg_text or (parent.foreign and name in _SVG_TEXT_ELEMENTS),
+        pre=parent.pre or name == "pre",
+        head=True if name == "head" else False if name == "body" else parent.head,
+    )
+
+
+def _skips_text(mode: _Mode) -> bool:
+    return mode.excluded or mode.pre or mode.head or (mode.foreign and not mode.svg_text)
 
 
 @dataclass
@@ -278,92 +344,247 @@ class _Space:
         return self.page[self.to_page(start) : self.to_page(end)]
 
 
+@dataclass
+class TagMemo:
+    """What reading tags taught, by spelling: a site repeats its tags across pages.
+
+    One memo serves the pages read together (``read_page``'s ``memo``), never more.
+    """
+
+    facts: dict[tuple[str, bytes, str], _TagFacts] = field(default_factory=dict)
+    class_hints: dict[bytes, tuple[bool, bool]] = field(default_factory=dict)  # _class_hints
+    labels: dict[tuple[str, bytes, str], str] = field(default_factory=dict)  # _Walker._label
+
+
 def find_segments(
-    data: bytes, encoding: str, tokens: Sequence[Token], lines: LineIndex
+    data: bytes,
+    encoding: str,
+    tokens: Iterable[RawToken],
+    lines: LineIndex,
+    *,
+    notes: bool = True,
+    memo: TagMemo | None = None,
 ) -> list[Segment]:
-    """Every translatable segment of a page, ordered by start offset."""
-    walker = _Walker(_Space(data, encoding, data), lines, Context(), attributes=True)
+    """Every translatable segment of a page, ordered by start offset.
+
+    With ``notes=False`` the segments have no translator note (``note`` is empty,
+    ``max_width`` None): a build needs neither, and reads pages faster without.
+    """
+    space = _Space(data, encoding, data)
+    memo = TagMemo() if memo is None else memo
+    walker = _Walker(space, lines, Context(), attributes=True, notes=notes, memo=memo)
     walker.walk(tokens)
     return sorted(walker.segments, key=lambda segment: (segment.start, segment.end))
 
 
 class _Walker:
-    """Walks tokens with a light stack of open elements and cuts runs into segments."""
+    """Walks tokens with a light stack of open elements and cuts runs into segments.
 
-    def __init__(self, space: _Space, lines: LineIndex, root: Context, *, attributes: bool):
+    Speed matters here (tens of thousands of tokens per page). Most start tags
+    change nothing but the nearest element of a translator note, so a tag's
+    attributes are parsed only when a hint (``_HINTS``) lies among them, and
+    the nearest element is looked up only for the elements that hold a segment.
+    """
+
+    def __init__(
+        self,
+        space: _Space,
+        lines: LineIndex,
+        root: Context,
+        *,
+        attributes: bool,
+        notes: bool,
+        memo: TagMemo,
+    ):
         self.space = space
         self.lines = lines
         self.root = root
+        self.root_mode = _mode_of(root)
         self.attributes = attributes
+        self.notes = notes
         self.stack: list[_Frame] = []
         self.run: list[_Item] = []
-        self.run_ctx = root
+        self.run_frame: _Frame | None = None  # the element the current run starts in
         self.segments: list[Segment] = []
-        self.tag_facts: dict[tuple[str, bytes], _TagFacts] = {}
+        self.names: dict[bytes, str] = {}
+        self.memo = memo
+        # Start offset of a frame's tag -> its context without / with ``element``.
+        self.far_contexts: dict[int, Context] = {}
+        self.contexts: dict[int, Context] = {}
 
-    @property
-    def ctx(self) -> Context:
-        return self.stack[-1].ctx if self.stack else self.root
-
-    def walk(self, tokens: Sequence[Token]) -> None:
-        start_kind, end_kind, text_kind = Kind.START, Kind.END, Kind.TEXT
-        stack = self.stack
-        for index, token in enumerate(tokens):
-            kind = token.kind
+    def walk(self, tokens: Iterable[RawToken]) -> None:
+        start_kind, end_kind, text_kind, close = Kind.START, Kind.END, Kind.TEXT, _ItemKind.CLOSE
+        stack, space, data = self.stack, self.space, self.space.data
+        covered = 0
+        for token in tokens:
+            kind, start, end, name = token[0], token[1], token[2], token[3]
+            if start > covered and self.run:  # whitespace the tokenizer leaves out
+                self._text(covered, start)
+            covered = end
             if kind is text_kind:
-                self._text(token)
+                if not self.run and _blank_span(space, start, end):
+                    continue  # whitespace between blocks: it would be trimmed off the run's edge
+                self._text(start, end)
             elif kind is start_kind:
-                self._start(token, tokens, index)
+                self._start(token)
             elif kind is end_kind:
-                if stack and stack[-1].name == token.name:  # the usual case, without a call
+                if stack and stack[-1].name == name:  # the usual case, without a call
                     if stack[-1].inline:
-                        self._add(_Item(_ItemKind.CLOSE, token.start, token.end, token.name))
-                    else:
+                        self._add(_new_item((close, start, end, name, None)))
+                    elif self.run:
                         self._flush()
                     stack.pop()
                 else:
-                    self._end(token)
+                    self._end(name, start, end)
             elif kind is Kind.RCDATA:
-                self._rcdata(token)
-            else:  # comments, doctype, raw text, junk end a run
+                self._rcdata(name, start, end)
+            elif self.run:  # comments, doctype, raw text, junk end a run
                 self._flush()
+        if len(data) > covered and self.run:
+            self._text(covered, len(data))
         self._flush()
+
+    def _text(self, start: int, end: int) -> None:
+        if self.stack[-1].skip_text if self.stack else self.root.skip_text:
+            self._flush()
+        else:
+            self._add(_new_item((_ItemKind.TEXT, start, end, "", None)))
 
     # --- the element stack -------------------------------------------------------
 
-    def _start(self, tag: Token, tokens: Sequence[Token], index: int) -> None:
-        name, stack, space = tag.name, self.stack, self.space
-        if name in _CLOSING_STARTS:
+    def _start(self, token: RawToken) -> None:
+        _, start, end, name, attrs_start, attrs_end, closing, class_value, watched, field = token
+        stack = self.stack
+        if name in _CLOSING_STARTS and (
+            name in _CLOSING_ALWAYS or (stack and stack[-1].paragraphs)
+        ):
             self._close_implied(name)
-        parent = stack[-1].ctx if stack else self.root
-        # A page repeats the same tags: about half of its start tags are seen before.
-        key = (name, space.data[tag.attrs_start : tag.attrs_end])
-        facts = self.tag_facts.get(key)
-        if facts is None:
-            facts = self.tag_facts[key] = _tag_facts(tag, space.encoding)
-        ctx = _derive(parent, facts, space.data, tokens, index)
-        if facts.text_attributes and self.attributes and not ctx.excluded:
-            self._attribute_segments(tag, ctx)
+        parent = stack[-1] if stack else None
+        parent_mode = parent.mode if parent else self.root_mode
+        parsed, noted = watched, watched or field
+        if class_value is not None:
+            hints = self.memo.class_hints.get(class_value)
+            if hints is None:
+                hints = self.memo.class_hints[class_value] = _class_hints(class_value)
+            parsed = parsed or hints[0]
+            noted = noted or parsed or hints[1]
+        facts = self._facts(name, attrs_start, attrs_end) if parsed else None
+        excluded = facts is not None and facts.excluded
+        if excluded or name in _CONTEXT_ELEMENTS:
+            mode = _child_mode(parent_mode, name, excluded)
+        else:
+            mode = parent_mode
+        skip_text = parent.skip_text if parent and mode is parent_mode else _skips_text(mode)
+        inline = name in INLINE_ELEMENTS and not skip_text
+        paragraphs = (parent.paragraphs if parent else 0) + (name == "p")
+        frame = _new_frame((
+            name, inline, skip_text, paragraphs, start, end, attrs_start, attrs_end,
+            class_value, parsed, noted, mode, parent,
+        ))  # fmt: skip
+        if facts is not None and facts.text_attributes and self.attributes and not mode.excluded:
+            self._attribute_segments(frame)
         if name in VOID_INLINE_ELEMENTS:
-            if ctx.skip_text:
+            if skip_text:
                 self._flush()
             else:
-                self._add(_Item(_ItemKind.VOID, tag.start, tag.end, name))
-            return
-        if name in VOID_ELEMENTS or (
-            tag.self_closing and (parent.foreign or name in FOREIGN_ELEMENTS)
+                self._add(_new_item((_ItemKind.VOID, start, end, name, None)))
+        elif name in VOID_ELEMENTS or (
+            closing and (parent_mode.foreign or name in FOREIGN_ELEMENTS)
         ):
             self._flush()
-            return
-        if name in INLINE_ELEMENTS and not ctx.skip_text:
-            self._add(_Item(_ItemKind.OPEN, tag.start, tag.end, name, ctx))
-            paragraphs = stack[-1].paragraphs if stack else 0
-            stack.append(_Frame(name, ctx, True, tag, False, paragraphs))
-            return
-        if self.run:
-            self._flush()
-        paragraphs = stack[-1].paragraphs if stack else 0
-        stack.append(_Frame(name, ctx, False, tag, ctx.skip_text, paragraphs + (name == "p")))
+        elif inline:
+            self._add(_new_item((_ItemKind.OPEN, start, end, name, frame)))
+            stack.append(frame)
+        else:
+            if self.run:
+                self._flush()
+            stack.append(frame)
+
+    def _label(self, frame: _Frame) -> str:
+        """ "div.t-title": the element and its first class; "" without a class."""
+        if frame.parsed:
+            return self._facts(frame.name, frame.attrs_start, frame.attrs_end).label
+        if frame.class_value is None:
+            return ""
+        encoding = self.space.encoding
+        key = (frame.name, frame.class_value, encoding)
+        label = self.memo.labels.get(key)
+        if label is None:
+            classes = class_text(frame.class_value).decode(encoding, "replace").split()
+            label = self.memo.labels[key] = f"{frame.name}.{classes[0]}" if classes else ""
+        return label
+
+    def _facts(self, name: str, attrs_start: int, attrs_end: int) -> _TagFacts:
+        """What the tag says; worked out once per spelling (see ``TagMemo``)."""
+        encoding = self.space.encoding
+        key = (name, self.space.data[attrs_start:attrs_end], encoding)
+        facts = self.memo.facts.get(key)
+        if facts is None:
+            tag = self._token(name, attrs_start, attrs_end)
+            facts = self.memo.facts[key] = _tag_facts(tag, encoding)
+        return facts
+
+    def _token(
+        self, name: str, attrs_start: int, attrs_end: int, start: int = 0, end: int = 0
+    ) -> Token:
+        data = self.space.data
+        return Token(Kind.START, start, end, name, data, attrs_start, attrs_end, self.names)
+
+    def _frame_token(self, frame: _Frame) -> Token:
+        return self._token(frame.name, frame.attrs_start, frame.attrs_end, frame.start, frame.end)
+
+    def _context(self, frame: _Frame | None) -> Context:
+        """The note context of an element (only its mode when the walk makes no notes)."""
+        if frame is None:
+            return self.root
+        if not self.notes:
+            return self.root._replace(**frame.mode._asdict())
+        ctx = self.contexts.get(frame.start)
+        if ctx is None:
+            far, element = self._far(frame), self._element(frame)
+            ctx = far if far.element == element else far._replace(element=element)
+            self.contexts[frame.start] = ctx
+        return ctx
+
+    def _far(self, frame: _Frame) -> Context:
+        """An element's context but for ``element``, derived from its parent's on demand."""
+        pending: list[_Frame] = []
+        ctx = self.root
+        current: _Frame | None = frame
+        while current is not None:
+            known = self.far_contexts.get(current.start)
+            if known is not None:
+                ctx = known
+                break
+            pending.append(current)
+            current = current.parent
+        data = self.space.data
+        for current in reversed(pending):
+            if current.noted or current.name in _CONTEXT_ELEMENTS:
+                facts = (
+                    self._facts(current.name, current.attrs_start, current.attrs_end)
+                    if current.noted
+                    else None
+                )
+                ctx = _derive(ctx, current.name, facts, data, current.end)
+            self.far_contexts[current.start] = ctx
+        return ctx
+
+    def _element(self, frame: _Frame) -> str:
+        """ "div.t-title": the nearest element with a class, else the element itself.
+
+        An SVG ``<title>``/``<desc>`` names itself and hides the classes above it.
+        """
+        current: _Frame | None = frame
+        while current is not None:
+            parent_mode = current.parent.mode if current.parent else self.root_mode
+            if parent_mode.foreign and current.name in _SVG_TEXT_ELEMENTS:
+                return f"svg <{current.name}>" if current is frame else frame.name
+            label = self._label(current)
+            if label:
+                return label
+            current = current.parent
+        return self.root.element if "." in self.root.element else frame.name
 
     def _close_implied(self, name: str) -> None:
         if name in _P_CLOSERS and self.stack and self.stack[-1].paragraphs:
@@ -389,13 +610,13 @@ class _Walker:
         self._flush()
         del self.stack[position:]
 
-    def _end(self, tag: Token) -> None:
+    def _end(self, name: str, start: int, end: int) -> None:
         for position in range(len(self.stack) - 1, -1, -1):
             frame = self.stack[position]
-            if frame.name != tag.name:
+            if frame.name != name:
                 continue
             if position == len(self.stack) - 1 and frame.inline:
-                self._add(_Item(_ItemKind.CLOSE, tag.start, tag.end, tag.name))
+                self._add(_Item(_ItemKind.CLOSE, start, end, name))
                 self.stack.pop()
             else:
                 self._pop_to(position)
@@ -404,17 +625,9 @@ class _Walker:
 
     # --- runs ---------------------------------------------------------------------
 
-    def _text(self, token: Token) -> None:
-        if not self.run and _blank_span(self.space, token.start, token.end):
-            return  # whitespace between blocks: it would be trimmed off the run's edge
-        if self.stack[-1].skip_text if self.stack else self.root.skip_text:
-            self._flush()
-        else:
-            self._add(_Item(_ItemKind.TEXT, token.start, token.end))
-
     def _add(self, item: _Item) -> None:
         if not self.run:
-            self.run_ctx = self.ctx
+            self.run_frame = self.stack[-1] if self.stack else None
         self.run.append(item)
 
     def _flush(self) -> None:
@@ -422,33 +635,52 @@ class _Walker:
             items, self.run = self.run, []
             if len(items) == 1 and items[0].kind is _ItemKind.TEXT and _blank(self.space, items[0]):
                 return  # the usual whitespace between blocks
-            for part in _balanced_parts(items):
-                self._segment(part, self.run_ctx)
+            for part, partner in _balanced_parts(items):
+                self._segment(part, partner, self.run_frame)
 
-    def _rcdata(self, token: Token) -> None:
+    def _rcdata(self, name: str, start: int, end: int) -> None:
         self._flush()
-        if not self.stack or self.stack[-1].name != token.name:
+        if not self.stack or self.stack[-1].name != name:
             return
         frame = self.stack[-1]
-        if frame.ctx.excluded:
+        if frame.mode.excluded:
             return
-        if token.name == "title":
-            ctx = frame.ctx._replace(what="page title (<title>)")
-            self._segment([_Item(_ItemKind.TEXT, token.start, token.end)], ctx)
-        elif ZERO_FORM_TEXTAREA in frame.tag.classes(self.space.encoding) and self.attributes:
-            self._zero_form_segments(token, frame.ctx)
+        if name == "title":
+            ctx = self._context(frame)._replace(what="page title (<title>)")
+            self._segment([_Item(_ItemKind.TEXT, start, end)], [-1], ctx)
+        elif self.attributes and ZERO_FORM_TEXTAREA in self._frame_token(frame).classes(
+            self.space.encoding
+        ):
+            self._zero_form_segments(start, end, self._context(frame))
 
-    def _segment(self, items: list[_Item], ctx: Context) -> None:
-        """One segment from a well-nested run, trimmed; nothing when it has no letter."""
+    def _segment(
+        self, items: list[_Item], partner: list[int], where: _Frame | Context | None
+    ) -> None:
+        """One segment from a well-nested run, trimmed; nothing when it has no letter.
+
+        ``partner``: see ``_partners``; ``where``: the element the run is in (None:
+        the root), or its context.
+        """
         if len(items) == 1:  # the usual run, one text: nothing to pair or unwrap
             if items[0].kind is not _ItemKind.TEXT or _blank(self.space, items[0]):
                 return
-            partner, low, high = [-1], 0, 1
+            low, high = 0, 1
         else:
-            partner = _partners(items)
-            low, high, ctx = _trim(items, partner, self.space, ctx)
-        if low >= high:
-            return
+            low, high, wrapper = _trim(items, partner, self.space)
+            if wrapper is not None:
+                where = wrapper
+        if low < high:
+            self._emit_run(items, partner, low, high, where)
+
+    def _emit_run(
+        self,
+        items: Sequence[_Item],
+        partner: Sequence[int],
+        low: int,
+        high: int,
+        where: _Frame | Context | None,
+    ) -> None:
+        """The segment of ``items[low:high]``, if it has a letter; ``where``: its context."""
         data, encoding = self.space.data, self.space.encoding
         start = (
             _skip_space(data, items[low].start, items[low].end)
@@ -476,6 +708,7 @@ class _Walker:
         plain = "".join(texts)
         if not _is_text(plain):
             return
+        ctx = where if isinstance(where, Context) else self._context(where)
         what = ctx.what or f"text of {ctx.element}"
         box = (
             (ctx.zero_size, ctx.max_width)
@@ -521,19 +754,19 @@ class _Walker:
                 end=space.to_page(end),
                 line=self.lines.line(page_start),
                 destination=destination or space.destination,
-                note=ctx.note(what, box[0]),
+                note=ctx.note(what, box[0]) if self.notes else "",
                 tags=tags,
                 quote=quote,
-                max_width=box[1],
-                nbsp_entity=_writes_nbsp_entity(space.data[start:end], space.encoding),
+                max_width=box[1] if self.notes else None,
+                nbsp_entity=_writes_nbsp_entity(space.data[start:end], space.encoding, space.nbsp),
                 json_ascii=space.json_ascii,
             )
         )
 
     # --- attributes ---------------------------------------------------------------
 
-    def _attribute_segments(self, tag: Token, ctx: Context) -> None:
-        encoding = self.space.encoding
+    def _attribute_segments(self, frame: _Frame) -> None:
+        encoding, tag = self.space.encoding, self._frame_token(frame)
         for attr in tag.attrs:
             what = _attribute_role(tag, attr, encoding)
             if what is None or not attr.has_value:
@@ -548,7 +781,7 @@ class _Walker:
                 msgid,
                 attr.start + start,
                 attr.start + end,
-                ctx,
+                self._context(frame),
                 (),
                 what,
                 _attribute_box(tag, attr, encoding),
@@ -558,9 +791,9 @@ class _Walker:
 
     # --- Zero forms ---------------------------------------------------------------
 
-    def _zero_form_segments(self, token: Token, ctx: Context) -> None:
+    def _zero_form_segments(self, start: int, end: int, ctx: Context) -> None:
         page, encoding = self.space.page, self.space.encoding
-        raw = page[token.start : token.end]
+        raw = page[start:end]
         if b"&" in raw:
             return  # entity-encoded JSON: skipped, see the module docstring
         try:
@@ -568,11 +801,11 @@ class _Walker:
         except ValueError:
             return
         json_ascii = any(int(code, 16) >= 0x80 for code in _UNICODE_ESCAPE.findall(raw))
-        for key, start, end in _json_string_fields(raw, token.start):
+        for key, value_start, value_end in _json_string_fields(raw, start):
             what = JSON_TEXT_KEYS.get(key)
             if what is None:
                 continue
-            value, offsets = _decode_json_string(page, start, end, encoding)
+            value, offsets = _decode_json_string(page, value_start, value_end, encoding)
             root = ctx._replace(what=what)
             lines = value.split(b"\n") if key == "li_variants" else [value]
             position = 0
@@ -585,8 +818,10 @@ class _Walker:
                     offsets[position : position + len(line) + 1],
                     json_ascii,
                 )
-                walker = _Walker(space, self.lines, root, attributes=False)
-                walker.walk(scan(line))
+                walker = _Walker(
+                    space, self.lines, root, attributes=False, notes=self.notes, memo=self.memo
+                )
+                walker.walk(raw_tokens(line))
                 self.segments.extend(walker.segments)
                 position += len(line) + 1
 
@@ -595,13 +830,16 @@ class _Walker:
 
 
 class _TagFacts(NamedTuple):
-    """What a start tag alone says about its element's context."""
+    """What a start tag's attributes say about its element."""
 
-    name: str
     changes: Mapping[str, Any]  # fields of the parent's context the element replaces
-    classed: bool
+    label: str  # "div.t-title": the element and its first class; "" without a class
     record_type: str | None  # the data-record-type of a record (t-rec); None: not a record
     text_attributes: bool  # has an attribute that may carry text
+
+    @property
+    def excluded(self) -> bool:
+        return bool(self.changes.get("excluded"))
 
 
 def _tag_facts(tag: Token, encoding: str) -> _TagFacts:
@@ -609,8 +847,6 @@ def _tag_facts(tag: Token, encoding: str) -> _TagFacts:
     changes: dict[str, Any] = {}
     classes = tag.classes(encoding) if "class" in values else []
     record_type = None
-    if classes:
-        changes["element"] = f"{name}.{classes[0]}"
     translate = tag.attr_text("translate", encoding) if "translate" in values else None
     if "notranslate" in classes or (translate is not None and translate.strip().lower() == "no"):
         changes["excluded"] = True
@@ -622,6 +858,21 @@ def _tag_facts(tag: Token, encoding: str) -> _TagFacts:
     slot = tag.attr_text("field", encoding) if "field" in values else None
     if slot is not None and slot.strip():
         changes["field"] = slot.strip()
+    label = f"{name}.{classes[0]}" if classes else ""
+    text_attributes = not _ROLE_NAMES.isdisjoint(values)
+    return _TagFacts(changes, label, record_type, text_attributes)
+
+
+def _derive(
+    parent: Context, name: str, facts: _TagFacts | None, data: bytes, tag_end: int
+) -> Context:
+    """An element's context from its parent's, its name and its tag's facts.
+
+    The ``element`` field stays the parent's: see ``_Walker._element``.
+    """
+    changes: dict[str, Any] = dict(facts.changes) if facts is not None else {}
+    if facts is not None and facts.record_type is not None:
+        changes["record"] = _record_label(facts.record_type, name, data, tag_end)
     if name in FOREIGN_ELEMENTS:
         changes["foreign"] = True
     elif name == "pre":
@@ -630,39 +881,21 @@ def _tag_facts(tag: Token, encoding: str) -> _TagFacts:
         changes["head"] = True
     elif name == "body":
         changes["head"] = False
-    text_attributes = not _ROLE_NAMES.isdisjoint(values)
-    return _TagFacts(name, changes, bool(classes), record_type, text_attributes)
-
-
-def _derive(
-    parent: Context, facts: _TagFacts, data: bytes, tokens: Sequence[Token], index: int
-) -> Context:
-    """The context of an element from its parent's and its tag's facts."""
-    name, changes = facts.name, facts.changes
-    if not facts.classed and "." not in parent.element and parent.element != name:
-        changes = {"element": name, **changes}  # else keep the parent's classed element
-    if facts.record_type is not None:
-        changes = {**changes, "record": _record_label(facts.record_type, data, tokens, index)}
     if parent.foreign and name in _SVG_TEXT_ELEMENTS:
-        changes = {**changes, "svg_text": True, "element": f"svg <{name}>"}
+        changes["svg_text"] = True
     return parent._replace(**changes) if changes else parent
 
 
-def _record_label(record_type: str | None, data: bytes, tokens: Sequence[Token], index: int) -> str:
+def _record_label(record_type: str, name: str, data: bytes, tag_end: int) -> str:
     """ "T396 Zero Block": named by the ``<!-- T396 -->`` comment after the record's tag."""
-    number = (record_type or "").strip()
+    number = record_type.strip()
     block = RECORD_TYPES.get(
         number, f"T{number}" if number.isdigit() and int(number) >= 300 else ""
     )
-    for token in tokens[index + 1 : index + 3]:
-        if token.kind is Kind.COMMENT:
-            match = _RECORD_COMMENT.fullmatch(data, token.start, token.end)
-            if match is not None:
-                name = match.group(1).decode("ascii")
-                block = "T706" if name == "tcart" else name.upper() if name[0] in "Tt" else name
-            break
-        if token.kind is not Kind.TEXT or data[token.start : token.end].strip():
-            break
+    comment = None if name in _CONTENT_ELEMENTS else _RECORD_COMMENT.match(data, tag_end)
+    if comment is not None:
+        found = comment.group(1).decode("ascii")
+        block = "T706" if found == "tcart" else found.upper() if found[0] in "Tt" else found
     if not block:
         return f"block type {number}" if number else "block"
     kind = BLOCK_KINDS.get(block)
@@ -746,10 +979,13 @@ def _partners(items: Sequence[_Item]) -> list[int]:
     return partner
 
 
-def _balanced_parts(items: list[_Item]) -> list[list[_Item]]:
-    """Cut a run at every tag that has no partner inside it, until all parts nest."""
+def _balanced_parts(items: list[_Item]) -> list[tuple[list[_Item], list[int]]]:
+    """Cut a run at every tag that has no partner inside it, until all parts nest.
+
+    Each part comes with its ``_partners``.
+    """
     if len(items) == 1 and items[0].kind in (_ItemKind.TEXT, _ItemKind.VOID):
-        return [items]  # the usual run: nothing to pair
+        return [(items, [-1])]  # the usual run: nothing to pair
     partner = _partners(items)
     cuts = [
         i
@@ -757,8 +993,8 @@ def _balanced_parts(items: list[_Item]) -> list[list[_Item]]:
         if item.kind in (_ItemKind.OPEN, _ItemKind.CLOSE) and partner[i] < 0
     ]
     if not cuts:
-        return [items]
-    parts: list[list[_Item]] = []
+        return [(items, partner)]
+    parts: list[tuple[list[_Item], list[int]]] = []
     previous = 0
     for cut in [*cuts, len(items)]:
         if cut > previous:
@@ -768,10 +1004,14 @@ def _balanced_parts(items: list[_Item]) -> list[list[_Item]]:
 
 
 def _trim(
-    items: Sequence[_Item], partner: Sequence[int], space: _Space, ctx: Context
-) -> tuple[int, int, Context]:
-    """Drop blank edges, edge ``<br>``s and tag pairs that wrap the whole run."""
+    items: Sequence[_Item], partner: Sequence[int], space: _Space
+) -> tuple[int, int, _Frame | None]:
+    """Drop blank edges, edge ``<br>``s and tag pairs that wrap the whole run.
+
+    Returns the span left and the innermost element unwrapped (None: none).
+    """
     low, high = 0, len(items)
+    wrapper = None
     while True:
         filled = [
             i
@@ -779,14 +1019,14 @@ def _trim(
             if items[i].kind is _ItemKind.TEXT and not _blank(space, items[i])
         ]
         if not filled:
-            return 0, 0, ctx
+            return 0, 0, wrapper
         low = _balanced_prefix_end(items, low, filled[0])
         high = _balanced_suffix_start(items, filled[-1] + 1, high)
         if items[low].kind is _ItemKind.OPEN and partner[low] == high - 1:
-            ctx = items[low].ctx or ctx
+            wrapper = items[low].frame or wrapper
             low, high = low + 1, high - 1
             continue
-        return low, high, ctx
+        return low, high, wrapper
 
 
 def _balanced_prefix_end(items: Sequence[_Item], low: int, limit: int) -> int:
@@ -855,9 +1095,9 @@ def _is_text(plain: str) -> bool:
     return _LONE_ADDRESS.fullmatch(stripped) is None
 
 
-def _writes_nbsp_entity(raw: bytes, encoding: str) -> bool:
+def _writes_nbsp_entity(raw: bytes, encoding: str, nbsp: bytes) -> bool:
     """Whether the source spells U+00A0 as a reference (or has none at all)."""
-    if _NBSP_ENTITY.search(raw):
+    if nbsp not in raw or _NBSP_ENTITY.search(raw):
         return True
     return "\xa0" not in raw.decode(encoding, "replace")
 

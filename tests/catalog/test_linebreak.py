@@ -134,6 +134,31 @@ def test_line_breaker_agrees_with_the_full_algorithm(
     assert LineBreaker().break_positions(text, width, start, prohibited) == expected
 
 
+@settings(max_examples=200, deadline=None)
+@given(
+    texts=st.lists(line_break_texts(LINE_BREAK_ALPHABET + RARE_CHARACTERS), max_size=4),
+    width=st.integers(1, 40),
+    starts=st.lists(st.integers(0, 30), min_size=2, max_size=3),
+)
+def test_one_line_breaker_for_many_texts_and_starts(
+    texts: list[str], width: int, starts: list[int]
+) -> None:
+    # One breaker remembers characters and the last text: answers must not drift.
+    breaker = LineBreaker()
+    for text in [*texts, *texts]:
+        for start in starts:
+            expected = reference_break_positions(text, width, start, set())
+            assert breaker.break_positions(text, width, start, ()) == expected
+
+
+def test_line_breaker_sees_a_changed_prohibited_list() -> None:
+    breaker = LineBreaker()
+    prohibited: list[int] = []
+    assert breaker.break_positions("aaa bbb ccc", 8, 0, prohibited) == [8]
+    prohibited.append(8)
+    assert breaker.break_positions("aaa bbb ccc", 8, 0, prohibited) == [4]
+
+
 @pytest.mark.parametrize(
     ("text", "width", "expected"),
     [

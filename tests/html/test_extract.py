@@ -1,12 +1,14 @@
 from __future__ import annotations
 
 import time
+from dataclasses import replace
 
 import pytest
 
 from locpipe.errors import PageError
 from locpipe.html.extract import detect_encoding, read_page
-from locpipe.model import Destination
+from locpipe.html.tilda import TagMemo
+from locpipe.model import Destination, PageAnchors
 
 from .pages import build, mark, page
 
@@ -236,3 +238,44 @@ def test_ten_megabyte_page_is_fast() -> None:
     assert sum(s.destination is Destination.ATTRIBUTE for s in source.segments) == len(records)
     assert built.count("ᚠ".encode()) > 10 * len(records)
     assert elapsed < 6, f"extract + build of a {len(data) / 1e6:.1f} MB page took {elapsed:.1f} s"
+
+
+# --- reading for extract and for build ------------------------------------------------
+
+SITE_PAGE = (
+    '<html lang="en"><head><title>Leonov</title><meta name="description" content="A walk">'
+    '<link rel="canonical" href="https://example.com/"></head><body>'
+    '<div class="t-rec" data-record-type="396"><!-- T396 -->'
+    '<div class="t396__elem tn-elem" data-elem-type="text" data-field-width-value="300">'
+    '<div class="tn-atom" field="tn_text_1">Twelve <a href="/about.html">minutes</a></div>'
+    '</div></div><img alt="Voskhod-2" src="v.jpg"></body></html>'
+)
+
+
+def test_reading_without_notes_keeps_everything_but_the_notes() -> None:
+    data = SITE_PAGE.encode()
+    full = read_page("p.html", data)
+    bare = read_page("p.html", data, notes=False)
+    assert [replace(s, note="", max_width=None) for s in full.segments] == list(bare.segments)
+    assert bare.anchors == full.anchors
+    assert any(segment.max_width == 300 for segment in full.segments)
+
+
+def test_reading_without_anchors_keeps_the_segments() -> None:
+    data = SITE_PAGE.encode()
+    full = read_page("p.html", data)
+    bare = read_page("p.html", data, anchors=False)
+    assert bare.segments == full.segments
+    assert bare.anchors == PageAnchors()
+    assert full.anchors.canonical is not None
+
+
+def test_pages_read_with_one_memo_read_as_alone() -> None:
+    memo = TagMemo()
+    first = read_page("a.html", SITE_PAGE.encode(), memo=memo)
+    assert memo.facts  # the second page finds its tags there
+    other = SITE_PAGE.replace("Twelve", "About twelve").encode("cp1251")
+    other = other.replace(b"<head>", b'<head><meta charset="windows-1251">')
+    second = read_page("b.html", other, memo=memo)
+    assert first == read_page("a.html", SITE_PAGE.encode())
+    assert second == read_page("b.html", other)

@@ -2,7 +2,17 @@ from __future__ import annotations
 
 import pytest
 
-from locpipe.html.scan import Kind, LineIndex, Token, scan, unescape_attribute, unescape_text
+from locpipe.html.scan import (
+    Kind,
+    LineIndex,
+    RawToken,
+    Token,
+    class_text,
+    raw_tokens,
+    scan,
+    unescape_attribute,
+    unescape_text,
+)
 
 
 def kinds(data: bytes) -> list[tuple[str, bytes]]:
@@ -229,3 +239,84 @@ def test_single_byte_encoding_markup_is_found() -> None:
     assert tag.attr_text("title", "cp1251") == "Привет"
     text = [token for token in scan(data) if token.kind is Kind.TEXT]
     assert data[text[0].start : text[0].end].decode("cp1251") == "Мир"
+
+
+# --- raw tokens: what the walker reads ----------------------------------------------
+
+
+def raw_starts(data: bytes) -> list[RawToken]:
+    return [token for token in raw_tokens(data) if token[0] is Kind.START]
+
+
+@pytest.mark.parametrize(
+    ("data", "texts"),
+    [
+        (b"<p> \t\r\n\f </p>", []),
+        (b"<p>tr</p>", [b"tr"]),  # letters that name whitespace escapes
+        (b"<p>\\n f</p>", [b"\\n f"]),
+        (b"<p>\x0b</p>", [b"\x0b"]),  # not HTML whitespace
+        (b"<p>&nbsp;</p>", [b"&nbsp;"]),
+        (b"  <p>a</p>\n", [b"a"]),
+    ],
+)
+def test_raw_tokens_leave_out_only_ascii_whitespace_text(data: bytes, texts: list[bytes]) -> None:
+    found = [data[token[1] : token[2]] for token in raw_tokens(data) if token[0] is Kind.TEXT]
+    assert found == texts
+
+
+@pytest.mark.parametrize(
+    ("data", "value"),
+    [
+        (b'<div class="t-rec t-rec_pt_30">', b"t-rec t-rec_pt_30"),
+        (b"<div class=tn-atom>", b"tn-atom"),
+        (b"<div class = 'a b' >", b"a b"),
+        (b'<div class="first" class="second">', b"first"),
+        (b'<div class id="x" class="second">', b""),
+        (b'<div data-class="x">', None),
+        (b'<div title="class=x">', None),
+        (b'<div CLASS="x">', None),  # reported as watched instead
+    ],
+)
+def test_raw_tokens_report_the_first_class(data: bytes, value: bytes | None) -> None:
+    (token,) = raw_starts(data)
+    class_value = token[7]
+    assert (None if class_value is None else class_text(class_value)) == value
+
+
+@pytest.mark.parametrize(
+    ("data", "watched", "has_field"),
+    [
+        (b'<div class="x" style="a:b">', False, False),
+        (b'<div field="title">', False, True),
+        (b"<div FIELD=descr>", False, True),
+        (b'<div data-field-top-value="10">', False, False),
+        (b'<img alt="A cat">', True, False),
+        (b"<img ALT=cat>", True, False),
+        (b'<img data-alt="x" data-title="y">', False, False),
+        (b'<input type="submit" value="Send">', True, False),
+        (b'<div class="x" translate="no">', True, False),
+        (b'<div Class="x">', True, False),
+        (b'<div data-success-message="Thanks">', True, False),
+        (b'<a title=x href="/">', True, False),
+        (b'<a href="/" title>', True, False),
+    ],
+)
+def test_raw_tokens_mark_watched_attributes(data: bytes, watched: bool, has_field: bool) -> None:
+    (token,) = raw_starts(data)
+    assert (token[8], token[9]) == (watched, has_field)
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"<div class='a' id=1>x</div>",
+        b"<p>a <b>b</b>\n<i>c</i></p>  ",
+        b"<svg><path d='M0 0'/></svg><br/><img src=x/>",
+        b"<script>if (a < b) {}</script><!-- c --><textarea> t </textarea>",
+        b'<a href="x"',
+    ],
+)
+def test_scan_is_raw_tokens_plus_the_whitespace_between(data: bytes) -> None:
+    spans = [(token.start, token.end) for token in scan(data) if token.kind is not Kind.TEXT]
+    raw = [(token[1], token[2]) for token in raw_tokens(data) if token[0] is not Kind.TEXT]
+    assert spans == raw

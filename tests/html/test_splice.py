@@ -6,7 +6,13 @@ from collections.abc import Callable
 import pytest
 
 from locpipe.html.extract import read_page
-from locpipe.html.splice import UnsafeTranslation, apply_edits, render, translation_edits
+from locpipe.html.splice import (
+    CheckedLookup,
+    UnsafeTranslation,
+    apply_edits,
+    render,
+    translation_edits,
+)
 from locpipe.model import Destination, Edit, Segment
 
 from .pages import build, page
@@ -203,6 +209,20 @@ def test_rejections_keep_the_source_and_say_why() -> None:
     ]
     assert result.translated == 1
     assert apply_edits(source.data, result.edits) == "<p>Hello</p><p>Пока</p><p>Empty</p>".encode()
+
+
+def test_checked_lookup_builds_every_page_like_a_plain_lookup() -> None:
+    pages = [
+        page('<p>Read <a href="/a">this</a></p><p>Hello</p><p>Bad</p>'),
+        page('<p>Read <a href="/b" class="x">this</a></p><p>Bad</p><img alt="Hello">'),
+    ]
+    table = {"Read <a>this</a>": "<a>Прочтите</a>", "Hello": "Привет & пока", "Bad": "<b>x</b>"}
+    checked = CheckedLookup(by_msgid(table))
+    for source in [*pages, *pages]:  # the second round answers from what it remembers
+        plain = translation_edits(source, by_msgid(table))
+        remembered = translation_edits(source, checked)
+        assert remembered == plain
+        assert [r.reason for r in remembered.rejected] == ["tag <b> is not in the source text"]
 
 
 def test_attribute_translation_inside_a_translated_placeholder_is_folded() -> None:

@@ -4,6 +4,8 @@ import json
 
 import pytest
 
+from locpipe.html.scan import WATCHED_ATTRIBUTES
+from locpipe.html.tilda import TEXT_ATTRIBUTES
 from locpipe.model import Destination, Segment, parse_width
 
 from .pages import page
@@ -404,6 +406,29 @@ ZERO_BUTTON = (
         ),
         ("<title>Home page</title>", "page title (<title>)", None),
         ("<p>Plain</p>", "text of p", None),
+        ("<div class=tn-atom>Unquoted</div>", "text of div.tn-atom", None),
+        ('<div class="first" class="second">Twice</div>', "text of div.first", None),
+        ('<div class id="x" class="second"><p>Bare first</p></div>', "text of p", None),
+        ('<div class="t-cover"><div><span>Up two</span></div></div>', "text of div.t-cover", None),
+        ("<div CLASS='Upper'>Case</div>", "text of div.Upper", None),
+        (
+            '<div class="box"><svg><title>Close</title></svg></div>',
+            "text of svg <title>",
+            None,
+        ),
+        (
+            '<div class="t-rec" data-record-type="396">\n\t<!-- T396 -->\n'
+            '<div class="t396__elem tn-elem" data-elem-type="text" data-field-width-value="300">'
+            '<div class="tn-atom" field="tn_text_7">In Zero</div></div></div>',
+            'T396 Zero Block, text element, 300 px wide, field "tn_text_7", text of div.tn-atom',
+            300,
+        ),
+        (
+            '<div class="t-rec" data-record-type="396"><script>/* <!-- T123 --> */</script>'
+            '<div class="t-title">Not named by a comment in a script</div></div>',
+            "T396 Zero Block, text of div.t-title",
+            None,
+        ),
         ('<div class="t-text"><p>Para</p></div>', "text of div.t-text", None),
     ],
 )
@@ -521,3 +546,8 @@ def test_json_value_offsets_reach_the_raw_string() -> None:
 def test_a_no_break_space_after_a_short_word_is_not_blank_in_any_encoding(encoding: str) -> None:
     source = page(f'<meta charset="{encoding}"><p><b>В\u00a0</b>письмах</p>', encoding)
     assert [s.msgid for s in source.segments] == ["<b>В\xa0</b>письмах"]
+
+
+def test_every_text_attribute_is_watched_by_the_tokenizer() -> None:
+    """An attribute the tokenizer does not watch would never be read for its text."""
+    assert {*TEXT_ATTRIBUTES, "value", "content", "translate"} <= set(WATCHED_ATTRIBUTES)
