@@ -50,7 +50,7 @@ def read_page(
     """
     encoding = detect_encoding(path, data)
     names: dict[bytes, str] = {}
-    tokens = list(raw_tokens(data, names))  # a list first: faster than walking a generator
+    tokens = raw_tokens(data, names)
     segments = find_segments(data, encoding, tokens, LineIndex(data), notes=notes, memo=memo)
     return Page(
         path=path,

@@ -53,6 +53,8 @@ class Part:
 
 def normalize_space(text: str) -> str:
     """Runs of ASCII whitespace become one space (U+00A0 is not touched)."""
+    if text.isprintable() and "  " not in text:
+        return text  # no tab, newline, CR, FF or double space: the usual text
     return _ASCII_SPACE.sub(" ", text)
 
 

@@ -23,7 +23,7 @@ from __future__ import annotations
 import bisect
 import html
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from enum import Enum
 from html.entities import html5 as html5_entities
 from typing import NamedTuple
@@ -81,7 +81,9 @@ class Token:
         attrs_end: int = 0,
         names: dict[bytes, str] | None = None,
         self_closing: bool = False,
+        values: dict[str, bytes] | None = None,
     ) -> None:
+        """``values``: the attribute values when already known (see ``AttributePicker``)."""
         self.kind = kind
         self.start = start
         self.end = end
@@ -92,7 +94,7 @@ class Token:
         self._data = data
         self._names = names
         self._attrs: tuple[Attr, ...] | None = None
-        self._values: dict[str, bytes] | None = None
+        self._values = values
 
     def __repr__(self) -> str:
         return f"Token({self.kind.name}, {self.start}, {self.end}, {self.name!r})"
@@ -120,9 +122,12 @@ class Token:
 
     def attr(self, name: str) -> Attr | None:
         """The first attribute called ``name`` (HTML ignores later duplicates)."""
-        for attribute in self.attrs:
-            if attribute.name == name:
-                return attribute
+        if self._attrs is not None:
+            return next((attribute for attribute in self._attrs if attribute.name == name), None)
+        for match in _ATTR.finditer(self._data, self.attrs_start, self.attrs_end):
+            found = _attribute_name(match.group(1), self._names)
+            if found == name:  # the others are never built: a page asks for one attribute
+                return _attribute(match, found)
         return None
 
     def attr_text(self, name: str, encoding: str) -> str | None:
@@ -136,17 +141,19 @@ class Token:
 
 _WS = rb"\t\n\f\r "  # in patterns
 _SPACE = b"\t\n\f\r "  # the same bytes, for bytes methods
-_ATTRS = (
-    rb"(?:[" + _WS + rb"/]+|[^" + _WS + rb"/>][^" + _WS + rb"/=>]*"
-    rb"(?:[" + _WS + rb"]*=[" + _WS + rb"]*"
-    rb"(?:\"[^\"]*\"?|'[^']*'?|[^" + _WS + rb">]*))?)*"
-)
+# The patterns below never need to backtrack (each piece stops where the next must
+# start), so their repeats are possessive ("*+", "++"): ``re`` keeps no backtracking
+# state for them, which makes the tokenizer faster.
+_SEPARATORS_RE = rb"[" + _WS + rb"/]++"
+_NAME = rb"[^" + _WS + rb"/>][^" + _WS + rb"/=>]*+"
+_VALUE = rb"(?:[" + _WS + rb"]*+=[" + _WS + rb"]*+(?:\"[^\"]*+\"?|'[^']*+'?|[^" + _WS + rb">]*+))?"
+_ATTRS = rb"(?:" + _SEPARATORS_RE + rb"|" + _NAME + _VALUE + rb")*+"
 # The attribute loop always matches up to ">" or the end of the data, so the
 # optional ``(>)?`` never makes the engine backtrack: linear even when truncated.
 _ATTR = re.compile(
-    rb"([^" + _WS + rb"/>][^" + _WS + rb"/=>]*)"
-    rb"(?:[" + _WS + rb"]*=[" + _WS + rb"]*"
-    rb"(?:\"([^\"]*)(\"?)|'([^']*)('?)|([^" + _WS + rb">]*)))?"
+    rb"(" + _NAME + rb")"
+    rb"(?:[" + _WS + rb"]*+=[" + _WS + rb"]*+"
+    rb"(?:\"([^\"]*+)(\"?)|'([^']*+)('?)|([^" + _WS + rb">]*+)))?"
 )
 # Attributes a caller must know of without parsing a tag: the ones that carry text
 # or change what is text (see locpipe.html.tilda). A start tag reports whether it
@@ -157,7 +164,6 @@ WATCHED_ATTRIBUTES = (
     "data-success-message", "placeholder", "title", "translate", "value",
 )  # fmt: skip
 _NAME_END = rb"(?=[" + _WS + rb"/=>]|\Z)"
-_VALUE = rb"(?:[" + _WS + rb"]*=[" + _WS + rb"]*(?:\"[^\"]*\"?|'[^']*'?|[^" + _WS + rb">]*))?"
 
 
 def _alternatives(words: Sequence[str]) -> bytes:
@@ -182,23 +188,22 @@ def _alternatives(words: Sequence[str]) -> bytes:
 # any other attribute.
 _CLASS_ATTR = rb"(?(3)(?!))class" + _NAME_END + rb"(" + _VALUE + rb")"
 _WATCHED_NAMES = rb"(?i:" + _alternatives([*WATCHED_ATTRIBUTES, "class"]) + rb")"
-_OTHER_ATTR = rb"[^" + _WS + rb"/>][^" + _WS + rb"/=>]*" + _VALUE
 _WATCHING_ATTRS = (
-    rb"(?:[" + _WS + rb"/]+|" + _CLASS_ATTR
+    rb"(?:" + _SEPARATORS_RE + rb"|" + _CLASS_ATTR
     + rb"|(?i:field)" + _NAME_END + rb"()" + _VALUE
     + rb"|" + _WATCHED_NAMES + _NAME_END + rb"()" + _VALUE
-    + rb"|" + _OTHER_ATTR + rb")*"
+    + rb"|" + _NAME + _VALUE + rb")*+"
 )  # fmt: skip
 # An attribute's name and its value with its quotes: the values of a tag in one call.
 _ATTR_VALUE = re.compile(
-    rb"([^" + _WS + rb"/>][^" + _WS + rb"/=>]*)"
-    rb"(?:[" + _WS + rb"]*=[" + _WS + rb"]*(\"[^\"]*\"?|'[^']*'?|[^" + _WS + rb">]*))?"
+    rb"(" + _NAME + rb")"
+    rb"(?:[" + _WS + rb"]*+=[" + _WS + rb"]*+(\"[^\"]*+\"?|'[^']*+'?|[^" + _WS + rb">]*+))?"
 )
 # One search finds the next markup: a start tag (groups 1-7), an end tag (8-9) or
 # something that starts like markup ("</", "<!", "<?") and is sorted out in Python.
 _MARKUP = re.compile(
-    rb"<(?:([A-Za-z][^" + _WS + rb"/>]*)(" + _WATCHING_ATTRS + rb")(>)?"
-    rb"|/([A-Za-z][^" + _WS + rb"/>]*)" + _ATTRS + rb"(>)?"
+    rb"<(?:([A-Za-z][^" + _WS + rb"/>]*+)(" + _WATCHING_ATTRS + rb")(>)?"
+    rb"|/([A-Za-z][^" + _WS + rb"/>]*+)" + _ATTRS + rb"(>)?"
     rb"|[/!?])"
 )
 _START_COMPLETE, _START_TRUNCATED, _END_COMPLETE, _END_TRUNCATED = 6, 2, 8, 7  # lastindex
@@ -206,12 +211,13 @@ _CLASS, _FIELD, _WATCHED, _END_NAME = 3, 4, 5, 7
 _COMMENT_END = re.compile(rb"--!?>")
 _DOCTYPE = re.compile(rb"<!doctype", re.IGNORECASE)
 _LINE_BREAK = re.compile(rb"\r\n|\r|\n")
+_LONE_CR = re.compile(rb"\r(?!\n)")
 _CONTENT_KINDS = {
     **dict.fromkeys(RAWTEXT_ELEMENTS, Kind.RAWTEXT),
     **dict.fromkeys(RCDATA_ELEMENTS, Kind.RCDATA),
 }
-_CLOSING_TAGS = {
-    name: re.compile(rb"</" + name.encode() + rb"[\t\n\f\r />]", re.IGNORECASE)
+_CLOSING_TAGS = {  # "</" outside "(?i:)": the search looks for it as a literal, fast
+    name: re.compile(rb"</(?i:" + name.encode() + rb")[\t\n\f\r />]")
     for name in RAWTEXT_ELEMENTS | RCDATA_ELEMENTS
 }
 
@@ -245,13 +251,15 @@ def scan(data: bytes) -> list[Token]:
     return tokens
 
 
-def raw_tokens(data: bytes, names: dict[bytes, str] | None = None) -> Iterator[RawToken]:
+def raw_tokens(data: bytes, names: dict[bytes, str] | None = None) -> list[RawToken]:
     """The tokens of ``scan`` as tuples, but for text that is only ASCII whitespace.
 
     That text, most of a page's text between its tags, is the gap between two
     tokens. ``names`` caches decoded tag and attribute names.
     """
     names = {} if names is None else names
+    tokens: list[RawToken] = []
+    add = tokens.append  # a list, not a generator: the walker reads it faster
     search, start_kind, end_kind, text_kind = _MARKUP.search, Kind.START, Kind.END, Kind.TEXT
     pos, size = 0, len(data)
     foreign_depth = 0  # inside <svg>/<math>: no raw text switching there
@@ -259,47 +267,78 @@ def raw_tokens(data: bytes, names: dict[bytes, str] | None = None) -> Iterator[R
         match = search(data, pos)
         if match is None:
             if data[pos:size].strip(_SPACE):
-                yield text_kind, pos, size, "", 0, 0, False, None, False, False
-            return
+                add((text_kind, pos, size, "", 0, 0, False, None, False, False))
+            return tokens
         start = match.start()
         if start > pos and data[pos:start].strip(_SPACE):
-            yield text_kind, pos, start, "", 0, 0, False, None, False, False
+            add((text_kind, pos, start, "", 0, 0, False, None, False, False))
         found = match.lastindex
         if found == _START_COMPLETE:
             pos = match.end()
-            name = names.get(match.group(1)) or _new_name(names, match.group(1))
+            raw_name, class_value, field_mark, watched_mark = match.group(
+                1, _CLASS, _FIELD, _WATCHED
+            )
+            name = names.get(raw_name) or _new_name(names, raw_name)
             attrs_start, attrs_end = match.span(2)
             closing = data[pos - 2] == _SLASH and _self_closing(data, attrs_start, attrs_end)
-            class_value = match.group(_CLASS)
-            watched = match.start(_WATCHED) >= 0
-            has_field = match.start(_FIELD) >= 0
-            yield (
+            add((
                 start_kind, start, pos, name, attrs_start, attrs_end, closing,
-                class_value, watched, has_field,
-            )  # fmt: skip
+                class_value, watched_mark is not None, field_mark is not None,
+            ))  # fmt: skip
             if name in FOREIGN_ELEMENTS and not closing:
                 foreign_depth += 1
             if not foreign_depth and name in _CONTENT_KINDS:
                 stop = _content_end(data, name, pos)
-                yield _CONTENT_KINDS[name], pos, stop, name, 0, 0, False, None, False, False
+                add((_CONTENT_KINDS[name], pos, stop, name, 0, 0, False, None, False, False))
                 pos = stop
         elif found == _END_COMPLETE:
             pos = match.end()
             name = names.get(match.group(_END_NAME)) or _new_name(names, match.group(_END_NAME))
             if foreign_depth and name in FOREIGN_ELEMENTS:
                 foreign_depth -= 1
-            yield end_kind, start, pos, name, 0, 0, False, None, False, False
+            add((end_kind, start, pos, name, 0, 0, False, None, False, False))
         elif found in (_START_TRUNCATED, _END_TRUNCATED):
-            yield Kind.JUNK, start, size, "", 0, 0, False, None, False, False
-            return
+            add((Kind.JUNK, start, size, "", 0, 0, False, None, False, False))
+            return tokens
         else:
             kind, pos = _other(data, start)
-            yield kind, start, pos, "", 0, 0, False, None, False, False
+            add((kind, start, pos, "", 0, 0, False, None, False, False))
+    return tokens
 
 
 def class_text(class_value: bytes) -> bytes:
     """The value bytes of a ``class_value`` as ``raw_tokens`` reports it, without quotes."""
     return _unquote(class_value.lstrip(_SPACE).removeprefix(b"=").lstrip(_SPACE))
+
+
+class AttributePicker:
+    """Reads the raw values of a few named attributes of a tag, and nothing else.
+
+    A Zero Block element has dozens of ``data-field-*`` attributes; one compiled
+    pattern walks them in C and captures the first of each name asked for (names
+    are matched in any case, as HTML does), far faster than parsing them all.
+    """
+
+    def __init__(self, names: Sequence[str]) -> None:
+        self.names = tuple(names)
+        picks = [
+            rb"(?(%d)(?!))(?i:%s)" % (group, re.escape(name.encode()))
+            + _NAME_END + rb"(" + _VALUE + rb")"
+            for group, name in enumerate(self.names, start=1)
+        ]  # fmt: skip
+        alternatives = b"|".join([_SEPARATORS_RE, *picks, _NAME + _VALUE])
+        self._pattern = re.compile(rb"(?:" + alternatives + rb")*+")
+
+    def __call__(self, data: bytes, start: int, end: int) -> dict[str, bytes]:
+        """Name -> raw value (b"" when written bare) of each named attribute present."""
+        match = self._pattern.match(data, start, end)
+        if match is None:  # pragma: no cover - the pattern matches the empty string
+            return {}
+        return {
+            name: class_text(value)
+            for name, value in zip(self.names, match.groups(), strict=True)
+            if value is not None
+        }
 
 
 def _new_name(names: dict[bytes, str], raw: bytes) -> str:
@@ -313,8 +352,10 @@ def _self_closing(data: bytes, attrs_start: int, attrs_end: int) -> bool:
     slash = attrs_end - 1
     if slash == attrs_start or data[slash - 1] in _SEPARATORS:
         return True  # "<br/>", "<img src=x />": no value can hold this "/"
-    attrs = _attributes(data, attrs_start, attrs_end, None)
-    return not attrs or attrs[-1].end < attrs_end - 1  # attrs_end - 1: the "/" itself
+    # Else the "/" belongs to the last value if that value is written unquoted.
+    values = _ATTR_VALUE.findall(data, attrs_start, attrs_end)
+    last_value = values[-1][1] if values else b""
+    return not last_value or last_value[:1] in (b'"', b"'")
 
 
 def _content_end(data: bytes, name: str, start: int) -> int:
@@ -367,19 +408,22 @@ def _attributes(
     """The attributes between ``start`` and ``end`` (every quoted value there is closed)."""
     if start >= end:
         return ()
-    attrs: list[Attr] = []
-    for match in _ATTR.finditer(data, start, end):
-        raw_name, double, _, single, _, bare = match.groups()
-        name = _attribute_name(raw_name, names)
-        if double is not None:
-            attrs.append(Attr(name, double, match.start(2), match.end(2), '"'))
-        elif single is not None:
-            attrs.append(Attr(name, single, match.start(4), match.end(4), "'"))
-        elif bare is not None:
-            attrs.append(Attr(name, bare, match.start(6), match.end(6), ""))
-        else:
-            attrs.append(Attr(name, b"", match.end(1), match.end(1), "", False))
-    return tuple(attrs)
+    return tuple(
+        _attribute(match, _attribute_name(match.group(1), names))
+        for match in _ATTR.finditer(data, start, end)
+    )
+
+
+def _attribute(match: re.Match[bytes], name: str) -> Attr:
+    """The attribute an ``_ATTR`` match reads."""
+    _, double, _, single, _, bare = match.groups()
+    if double is not None:
+        return Attr(name, double, match.start(2), match.end(2), '"')
+    if single is not None:
+        return Attr(name, single, match.start(4), match.end(4), "'")
+    if bare is not None:
+        return Attr(name, bare, match.start(6), match.end(6), "")
+    return Attr(name, b"", match.end(1), match.end(1), "", False)
 
 
 def _attribute_values(
@@ -421,7 +465,7 @@ class LineIndex:
     def __init__(self, data: bytes) -> None:
         self._data = data
         self._starts: list[int] | None = None
-        self._has_cr = b"\r" in data and data.count(b"\r") != data.count(b"\r\n")
+        self._has_cr = b"\r" in data and _LONE_CR.search(data) is not None
         self._offset, self._line = 0, 1  # the last answer
 
     def line(self, offset: int) -> int:

@@ -54,6 +54,7 @@ from locpipe.html.scan import (
     RAWTEXT_ELEMENTS,
     RCDATA_ELEMENTS,
     Attr,
+    AttributePicker,
     Kind,
     LineIndex,
     RawToken,
@@ -269,6 +270,7 @@ class _Frame(NamedTuple):
     attrs_end: int
     class_value: bytes | None  # as the tokenizer reports it
     parsed: bool  # its attributes were read as it was met (see _Walker._start)
+    watched: bool  # it has a watched attribute (see scan.WATCHED_ATTRIBUTES)
     noted: bool  # its attributes may change the note context (record, Zero element, field)
     mode: _Mode
     parent: _Frame | None
@@ -468,7 +470,7 @@ class _Walker:
                 hints = self.memo.class_hints[class_value] = _class_hints(class_value)
             parsed = parsed or hints[0]
             noted = noted or parsed or hints[1]
-        facts = self._facts(name, attrs_start, attrs_end) if parsed else None
+        facts = self._facts(name, attrs_start, attrs_end, watched) if parsed else None
         excluded = facts is not None and facts.excluded
         if excluded or name in _CONTEXT_ELEMENTS:
             mode = _child_mode(parent_mode, name, excluded)
@@ -479,7 +481,7 @@ class _Walker:
         paragraphs = (parent.paragraphs if parent else 0) + (name == "p")
         frame = _new_frame((
             name, inline, skip_text, paragraphs, start, end, attrs_start, attrs_end,
-            class_value, parsed, noted, mode, parent,
+            class_value, parsed, watched, noted, mode, parent,
         ))  # fmt: skip
         if facts is not None and facts.text_attributes and self.attributes and not mode.excluded:
             self._attribute_segments(frame)
@@ -503,7 +505,7 @@ class _Walker:
     def _label(self, frame: _Frame) -> str:
         """ "div.t-title": the element and its first class; "" without a class."""
         if frame.parsed:
-            return self._facts(frame.name, frame.attrs_start, frame.attrs_end).label
+            return self._frame_facts(frame).label
         if frame.class_value is None:
             return ""
         encoding = self.space.encoding
@@ -514,15 +516,25 @@ class _Walker:
             label = self.memo.labels[key] = f"{frame.name}.{classes[0]}" if classes else ""
         return label
 
-    def _facts(self, name: str, attrs_start: int, attrs_end: int) -> _TagFacts:
-        """What the tag says; worked out once per spelling (see ``TagMemo``)."""
-        encoding = self.space.encoding
-        key = (name, self.space.data[attrs_start:attrs_end], encoding)
+    def _facts(self, name: str, attrs_start: int, attrs_end: int, watched: bool) -> _TagFacts:
+        """What the tag says; worked out once per spelling (see ``TagMemo``).
+
+        A tag without watched attributes has nothing for ``_tag_facts`` to read but
+        ``_PICK_FOR_FACTS``: only those are read (a Zero element has dozens more).
+        """
+        data, encoding = self.space.data, self.space.encoding
+        key = (name, data[attrs_start:attrs_end], encoding)
         facts = self.memo.facts.get(key)
         if facts is None:
-            tag = self._token(name, attrs_start, attrs_end)
+            values = None if watched else _PICK_FOR_FACTS(data, attrs_start, attrs_end)
+            tag = Token(
+                Kind.START, 0, 0, name, data, attrs_start, attrs_end, self.names, values=values
+            )
             facts = self.memo.facts[key] = _tag_facts(tag, encoding)
         return facts
+
+    def _frame_facts(self, frame: _Frame) -> _TagFacts:
+        return self._facts(frame.name, frame.attrs_start, frame.attrs_end, frame.watched)
 
     def _token(
         self, name: str, attrs_start: int, attrs_end: int, start: int = 0, end: int = 0
@@ -533,12 +545,23 @@ class _Walker:
     def _frame_token(self, frame: _Frame) -> Token:
         return self._token(frame.name, frame.attrs_start, frame.attrs_end, frame.start, frame.end)
 
+    def _note_context(self, frame: _Frame | None) -> Context:
+        """The context a segment's note is made of; the root's when the walk makes no notes."""
+        return self._context(frame) if self.notes else self.root
+
     def _context(self, frame: _Frame | None) -> Context:
         """The note context of an element (only its mode when the walk makes no notes)."""
         if frame is None:
             return self.root
-        if not self.notes:
-            return self.root._replace(**frame.mode._asdict())
+        if not self.notes:  # what decides what is text, for a Zero form's walker
+            mode = frame.mode
+            return self.root._replace(
+                excluded=mode.excluded,
+                foreign=mode.foreign,
+                svg_text=mode.svg_text,
+                pre=mode.pre,
+                head=mode.head,
+            )
         ctx = self.contexts.get(frame.start)
         if ctx is None:
             far, element = self._far(frame), self._element(frame)
@@ -561,11 +584,7 @@ class _Walker:
         data = self.space.data
         for current in reversed(pending):
             if current.noted or current.name in _CONTEXT_ELEMENTS:
-                facts = (
-                    self._facts(current.name, current.attrs_start, current.attrs_end)
-                    if current.noted
-                    else None
-                )
+                facts = self._frame_facts(current) if current.noted else None
                 ctx = _derive(ctx, current.name, facts, data, current.end)
             self.far_contexts[current.start] = ctx
         return ctx
@@ -708,7 +727,7 @@ class _Walker:
         plain = "".join(texts)
         if not _is_text(plain):
             return
-        ctx = where if isinstance(where, Context) else self._context(where)
+        ctx = where if isinstance(where, Context) else self._note_context(where)
         what = ctx.what or f"text of {ctx.element}"
         box = (
             (ctx.zero_size, ctx.max_width)
@@ -781,7 +800,7 @@ class _Walker:
                 msgid,
                 attr.start + start,
                 attr.start + end,
-                self._context(frame),
+                self._note_context(frame),
                 (),
                 what,
                 _attribute_box(tag, attr, encoding),
@@ -840,6 +859,15 @@ class _TagFacts(NamedTuple):
     @property
     def excluded(self) -> bool:
         return bool(self.changes.get("excluded"))
+
+
+# Every attribute _tag_facts reads but the watched ones (see _Walker._facts).
+_PICK_FOR_FACTS = AttributePicker(
+    (
+        "class", "field", "data-record-type", "data-elem-type", "data-field-width-value",
+        "data-field-widthunits-value", "data-field-height-value", "data-field-heightunits-value",
+    )
+)  # fmt: skip
 
 
 def _tag_facts(tag: Token, encoding: str) -> _TagFacts:
@@ -979,12 +1007,15 @@ def _partners(items: Sequence[_Item]) -> list[int]:
     return partner
 
 
+_UNPAIRED = frozenset({_ItemKind.TEXT, _ItemKind.VOID})
+
+
 def _balanced_parts(items: list[_Item]) -> list[tuple[list[_Item], list[int]]]:
     """Cut a run at every tag that has no partner inside it, until all parts nest.
 
     Each part comes with its ``_partners``.
     """
-    if len(items) == 1 and items[0].kind in (_ItemKind.TEXT, _ItemKind.VOID):
+    if len(items) == 1 and items[0].kind in _UNPAIRED:
         return [(items, [-1])]  # the usual run: nothing to pair
     partner = _partners(items)
     cuts = [

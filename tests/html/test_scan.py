@@ -3,6 +3,7 @@ from __future__ import annotations
 import pytest
 
 from locpipe.html.scan import (
+    AttributePicker,
     Kind,
     LineIndex,
     RawToken,
@@ -320,3 +321,37 @@ def test_scan_is_raw_tokens_plus_the_whitespace_between(data: bytes) -> None:
     spans = [(token.start, token.end) for token in scan(data) if token.kind is not Kind.TEXT]
     raw = [(token[1], token[2]) for token in raw_tokens(data) if token[0] is not Kind.TEXT]
     assert spans == raw
+
+
+@pytest.mark.parametrize(
+    ("data", "picked"),
+    [
+        (b'<div class="a" data-x="1" field="tn_text_1">', {"class": b"a", "field": b"tn_text_1"}),
+        (b"<div FIELD=x Field='y'>", {"field": b"x"}),  # the first, in any case
+        (b"<div field class>", {"field": b"", "class": b""}),  # written bare
+        (b'<div title="field=x" data-field="y">', {}),  # inside a value, or a longer name
+        (b'<div field = "a b">', {"field": b"a b"}),
+    ],
+)
+def test_attribute_picker_reads_only_the_named_attributes(
+    data: bytes, picked: dict[str, bytes]
+) -> None:
+    (token,) = raw_starts(data)
+    assert AttributePicker(["field", "class"])(data, token[4], token[5]) == picked
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        b'<div class="a b" id=x field="tn_text_1" data-field-width-value="560" style="a:b">',
+        b"<div CLASS=x class=y data-elem-type='text' data-field-width-value=1"
+        b" data-field-width-value=2>",
+        b'<div data-record-type="396" class="t-rec t-rec_pt_0" data-animationappear="off">',
+    ],
+)
+def test_picked_values_are_the_parsed_values(data: bytes) -> None:
+    names = ["class", "field", "data-elem-type", "data-field-width-value", "data-record-type"]
+    (token,) = raw_starts(data)
+    values = start_tag(data).values
+    expected = {name: values[name] for name in names if name in values}
+    assert AttributePicker(names)(data, token[4], token[5]) == expected

@@ -1,14 +1,15 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
-from locpipe.html.scan import WATCHED_ATTRIBUTES
-from locpipe.html.tilda import TEXT_ATTRIBUTES
+from locpipe.html.scan import WATCHED_ATTRIBUTES, Kind, Token, raw_tokens
+from locpipe.html.tilda import _PICK_FOR_FACTS, TEXT_ATTRIBUTES, _tag_facts
 from locpipe.model import Destination, Segment, parse_width
 
-from .pages import page
+from .pages import page, sample_paths
 
 
 def msgids(html: str) -> list[str]:
@@ -551,3 +552,25 @@ def test_a_no_break_space_after_a_short_word_is_not_blank_in_any_encoding(encodi
 def test_every_text_attribute_is_watched_by_the_tokenizer() -> None:
     """An attribute the tokenizer does not watch would never be read for its text."""
     assert {*TEXT_ATTRIBUTES, "value", "content", "translate"} <= set(WATCHED_ATTRIBUTES)
+
+
+@pytest.mark.parametrize("path", sample_paths(), ids=lambda path: path.parent.name)
+def test_facts_of_tags_without_watched_attributes_need_only_the_picked_ones(path: Path) -> None:
+    """``_Walker._facts`` reads such a tag with ``_PICK_FOR_FACTS``: it must see the same."""
+    data = path.read_bytes()
+    tags = [token for token in raw_tokens(data) if token[0] is Kind.START and not token[8]]
+    lean = [
+        Token(
+            Kind.START,
+            0,
+            0,
+            token[3],
+            data,
+            token[4],
+            token[5],
+            values=_PICK_FOR_FACTS(data, token[4], token[5]),
+        )
+        for token in tags
+    ]
+    full = [Token(Kind.START, 0, 0, token[3], data, token[4], token[5]) for token in tags]
+    assert [_tag_facts(tag, "utf-8") for tag in lean] == [_tag_facts(tag, "utf-8") for tag in full]
