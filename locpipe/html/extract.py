@@ -143,10 +143,14 @@ def find_anchors(
             href = _attr_value(token, "href", encoding)
             if href is None:
                 continue
-            rels = set((token.attr_text("rel", encoding) or "").lower().split())
-            if name == "link" and "canonical" in rels:
+            rels = (
+                set((token.attr_text("rel", encoding) or "").lower().split())
+                if name == "link"
+                else set()
+            )
+            if "canonical" in rels:
                 canonical = canonical or href
-            elif not (name == "link" and rels & _RESOURCE_RELS) and _may_link_page(href.value):
+            elif not rels & _RESOURCE_RELS and _may_link_page(href.value):
                 links.append(href)
     return PageAnchors(
         html_tag_end=html_tag_end,

@@ -144,10 +144,12 @@ _SPACE = b"\t\n\f\r "  # the same bytes, for bytes methods
 # The patterns below never need to backtrack (each piece stops where the next must
 # start), so their repeats are possessive ("*+", "++"): ``re`` keeps no backtracking
 # state for them, which makes the tokenizer faster.
-_SEPARATORS_RE = rb"[" + _WS + rb"/]++"
+_SEPARATORS_RE = rb"[" + _WS + rb"/]*+"
 _NAME = rb"[^" + _WS + rb"/>][^" + _WS + rb"/=>]*+"
 _VALUE = rb"(?:[" + _WS + rb"]*+=[" + _WS + rb"]*+(?:\"[^\"]*+\"?|'[^']*+'?|[^" + _WS + rb">]*+))?"
-_ATTRS = rb"(?:" + _SEPARATORS_RE + rb"|" + _NAME + _VALUE + rb")*+"
+# Each turn of an attribute loop reads the separators before an attribute and the
+# attribute (fewer turns than one for each): then the separators after the last.
+_ATTRS = rb"(?:" + _SEPARATORS_RE + _NAME + _VALUE + rb")*+" + _SEPARATORS_RE
 # The attribute loop always matches up to ">" or the end of the data, so the
 # optional ``(>)?`` never makes the engine backtrack: linear even when truncated.
 _ATTR = re.compile(
@@ -189,10 +191,10 @@ def _alternatives(words: Sequence[str]) -> bytes:
 _CLASS_ATTR = rb"(?(3)(?!))class" + _NAME_END + rb"(" + _VALUE + rb")"
 _WATCHED_NAMES = rb"(?i:" + _alternatives([*WATCHED_ATTRIBUTES, "class"]) + rb")"
 _WATCHING_ATTRS = (
-    rb"(?:" + _SEPARATORS_RE + rb"|" + _CLASS_ATTR
+    rb"(?:" + _SEPARATORS_RE + rb"(?:" + _CLASS_ATTR
     + rb"|(?i:field)" + _NAME_END + rb"()" + _VALUE
     + rb"|" + _WATCHED_NAMES + _NAME_END + rb"()" + _VALUE
-    + rb"|" + _NAME + _VALUE + rb")*+"
+    + rb"|" + _NAME + _VALUE + rb"))*+" + _SEPARATORS_RE
 )  # fmt: skip
 # An attribute's name and its value with its quotes: the values of a tag in one call.
 _ATTR_VALUE = re.compile(
@@ -326,8 +328,10 @@ class AttributePicker:
             + _NAME_END + rb"(" + _VALUE + rb")"
             for group, name in enumerate(self.names, start=1)
         ]  # fmt: skip
-        alternatives = b"|".join([_SEPARATORS_RE, *picks, _NAME + _VALUE])
-        self._pattern = re.compile(rb"(?:" + alternatives + rb")*+")
+        alternatives = b"|".join([*picks, _NAME + _VALUE])
+        self._pattern = re.compile(
+            rb"(?:" + _SEPARATORS_RE + rb"(?:" + alternatives + rb"))*+" + _SEPARATORS_RE
+        )
 
     def __call__(self, data: bytes, start: int, end: int) -> dict[str, bytes]:
         """Name -> raw value (b"" when written bare) of each named attribute present."""

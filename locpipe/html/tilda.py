@@ -303,6 +303,14 @@ def _class_hints(class_value: bytes) -> tuple[bool, bool]:
     )
 
 
+_ELEMENT = Context._fields.index("element")
+
+
+def _with_element(ctx: Context, element: str) -> Context:
+    """``ctx._replace(element=element)``, without its keyword machinery (once per element)."""
+    return tuple.__new__(Context, (*ctx[:_ELEMENT], element, *ctx[_ELEMENT + 1 :]))
+
+
 def _mode_of(ctx: Context) -> _Mode:
     return _Mode(ctx.excluded, ctx.foreign, ctx.svg_text, ctx.pre, ctx.head)
 
@@ -565,7 +573,7 @@ class _Walker:
         ctx = self.contexts.get(frame.start)
         if ctx is None:
             far, element = self._far(frame), self._element(frame)
-            ctx = far if far.element == element else far._replace(element=element)
+            ctx = far if far.element == element else _with_element(far, element)
             self.contexts[frame.start] = ctx
         return ctx
 
