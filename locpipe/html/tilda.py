@@ -237,7 +237,7 @@ class Context(NamedTuple):
 
     def note(self, what: str, size: str = "") -> str:
         parts = [self.record, self.zero, size, f'field "{self.field}"' if self.field else "", what]
-        return ", ".join(part for part in parts if part)
+        return ", ".join(filter(None, parts))
 
 
 class _ItemKind(Enum):
@@ -303,12 +303,7 @@ def _class_hints(class_value: bytes) -> tuple[bool, bool]:
     )
 
 
-_ELEMENT = Context._fields.index("element")
-
-
-def _with_element(ctx: Context, element: str) -> Context:
-    """``ctx._replace(element=element)``, without its keyword machinery (once per element)."""
-    return tuple.__new__(Context, (*ctx[:_ELEMENT], element, *ctx[_ELEMENT + 1 :]))
+_CONTEXT_INDEX = {name: index for index, name in enumerate(Context._fields)}
 
 
 def _mode_of(ctx: Context) -> _Mode:
@@ -418,6 +413,7 @@ class _Walker:
         self.segments: list[Segment] = []
         self.names: dict[bytes, str] = {}
         self.memo = memo
+        self.tag_facts: dict[int, _TagFacts] = {}  # offset of a tag's attributes -> facts
         # Start offset of a frame's tag -> its context without / with ``element``.
         self.far_contexts: dict[int, Context] = {}
         self.contexts: dict[int, Context] = {}
@@ -530,6 +526,9 @@ class _Walker:
         A tag without watched attributes has nothing for ``_tag_facts`` to read but
         ``_PICK_FOR_FACTS``: only those are read (a Zero element has dozens more).
         """
+        facts = self.tag_facts.get(attrs_start)  # asked again for the same tag
+        if facts is not None:
+            return facts
         data, encoding = self.space.data, self.space.encoding
         key = (name, data[attrs_start:attrs_end], encoding)
         facts = self.memo.facts.get(key)
@@ -539,6 +538,7 @@ class _Walker:
                 Kind.START, 0, 0, name, data, attrs_start, attrs_end, self.names, values=values
             )
             facts = self.memo.facts[key] = _tag_facts(tag, encoding)
+        self.tag_facts[attrs_start] = facts
         return facts
 
     def _frame_facts(self, frame: _Frame) -> _TagFacts:
@@ -573,7 +573,7 @@ class _Walker:
         ctx = self.contexts.get(frame.start)
         if ctx is None:
             far, element = self._far(frame), self._element(frame)
-            ctx = far if far.element == element else _with_element(far, element)
+            ctx = far if far.element == element else _replaced(far, {"element": element})
             self.contexts[frame.start] = ctx
         return ctx
 
@@ -660,8 +660,9 @@ class _Walker:
     def _flush(self) -> None:
         if self.run:
             items, self.run = self.run, []
-            if len(items) == 1 and items[0].kind is _ItemKind.TEXT and _blank(self.space, items[0]):
-                return  # the usual whitespace between blocks
+            if len(items) == 1 and items[0].kind is _ItemKind.TEXT:
+                self._emit_run(items, [-1], 0, 1, self.run_frame)  # the usual run
+                return
             for part, partner in _balanced_parts(items):
                 self._segment(part, partner, self.run_frame)
 
@@ -919,7 +920,15 @@ def _derive(
         changes["head"] = False
     if parent.foreign and name in _SVG_TEXT_ELEMENTS:
         changes["svg_text"] = True
-    return parent._replace(**changes) if changes else parent
+    return _replaced(parent, changes) if changes else parent
+
+
+def _replaced(ctx: Context, changes: Mapping[str, Any]) -> Context:
+    """``ctx._replace(**changes)``, without its keyword machinery (once per element)."""
+    values = list(ctx)
+    for name, value in changes.items():
+        values[_CONTEXT_INDEX[name]] = value
+    return tuple.__new__(Context, values)
 
 
 def _record_label(record_type: str, name: str, data: bytes, tag_end: int) -> str:
@@ -1129,9 +1138,9 @@ def _decode_text(raw: bytes, encoding: str) -> str:
 def _is_text(plain: str) -> bool:
     """Has a letter, and is not a lone URL, domain or e-mail address."""
     stripped = plain.strip()
-    if not any(char.isalpha() for char in stripped):
+    if not (stripped[:1].isalpha() or any(char.isalpha() for char in stripped)):
         return False
-    return _LONE_ADDRESS.fullmatch(stripped) is None
+    return " " in stripped or _LONE_ADDRESS.fullmatch(stripped) is None  # addresses are \S+
 
 
 def _writes_nbsp_entity(raw: bytes, encoding: str, nbsp: bytes) -> bool:
