@@ -262,11 +262,14 @@ def raw_tokens(data: bytes, names: dict[bytes, str] | None = None) -> list[RawTo
     names = {} if names is None else names
     tokens: list[RawToken] = []
     add = tokens.append  # a list, not a generator: the walker reads it faster
-    search, start_kind, end_kind, text_kind = _MARKUP.search, Kind.START, Kind.END, Kind.TEXT
+    start_kind, end_kind, text_kind = Kind.START, Kind.END, Kind.TEXT
     pos, size = 0, len(data)
+    # An iterator searches on from its last match, cheaper than a search from an offset;
+    # a new one starts after raw text and comments, which end past the markup found.
+    matches = _MARKUP.finditer(data)
     foreign_depth = 0  # inside <svg>/<math>: no raw text switching there
     while pos < size:
-        match = search(data, pos)
+        match = next(matches, None)
         if match is None:
             if data[pos:size].strip(_SPACE):
                 add((text_kind, pos, size, "", 0, 0, False, None, False, False))
@@ -293,6 +296,7 @@ def raw_tokens(data: bytes, names: dict[bytes, str] | None = None) -> list[RawTo
                 stop = _content_end(data, name, pos)
                 add((_CONTENT_KINDS[name], pos, stop, name, 0, 0, False, None, False, False))
                 pos = stop
+                matches = _MARKUP.finditer(data, pos)
         elif found == _END_COMPLETE:
             pos = match.end()
             name = names.get(match.group(_END_NAME)) or _new_name(names, match.group(_END_NAME))
@@ -305,6 +309,7 @@ def raw_tokens(data: bytes, names: dict[bytes, str] | None = None) -> list[RawTo
         else:
             kind, pos = _other(data, start)
             add((kind, start, pos, "", 0, 0, False, None, False, False))
+            matches = _MARKUP.finditer(data, pos)
     return tokens
 
 
