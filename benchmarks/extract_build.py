@@ -19,7 +19,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from common import REPO, Timing, time_runs
+from common import REPO, Timing, time_once, time_runs
 
 NOW = datetime(2024, 1, 1, tzinfo=UTC)
 Mark = Callable[[str], str]
@@ -179,13 +179,25 @@ def time_locpipe(pages: Sequence[SourcePage], mark: Mark, repeat: int) -> SideTi
     )
 
 
-def time_ttk(pages: Sequence[SourcePage], mark: Mark, repeat: int) -> SideTiming:
+def time_both(
+    pages: Sequence[SourcePage], mark: Mark, repeat: int
+) -> tuple[SideTiming, SideTiming]:
+    """(Translate Toolkit, locpipe), their runs interleaved so both meet the same machine."""
     templates = ttk_extract(pages).templates
     po_files = {path: ttk_po(template, mark) for path, template in templates.items()}
-    return SideTiming(
-        time_runs(lambda: ttk_extract(pages), repeat),
-        time_runs(lambda: ttk_build(pages, po_files), repeat),
-    )
+    po_data = locpipe_po(locpipe_extract(pages), mark)
+    steps: list[Callable[[], object]] = [
+        lambda: ttk_extract(pages),
+        lambda: locpipe_extract(pages),
+        lambda: ttk_build(pages, po_files),
+        lambda: locpipe_build(pages, po_data),
+    ]
+    runs: list[list[float]] = [[] for _ in steps]
+    for _ in range(repeat):
+        for step, times in zip(steps, runs, strict=True):
+            times.append(time_once(step))
+    ttk_extract_t, ours_extract, ttk_build_t, ours_build = (Timing(tuple(t)) for t in runs)
+    return SideTiming(ttk_extract_t, ttk_build_t), SideTiming(ours_extract, ours_build)
 
 
 def ttk_identity_same(pages: Sequence[SourcePage], templates: dict[str, bytes]) -> int:

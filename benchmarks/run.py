@@ -24,7 +24,7 @@ from extract_build import load_pages
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--samples", type=Path, default=SAMPLES, help="Tilda sample pages")
-    parser.add_argument("--repeat", type=int, default=5, help="runs per side in part 1")
+    parser.add_argument("--repeat", type=int, default=7, help="runs per side in part 1")
     parser.add_argument("--mt-repeat", type=int, default=2, help="runs of locpipe and bare MT")
     parser.add_argument("--segments", type=int, default=300, help="MT segments, about")
     parser.add_argument(
