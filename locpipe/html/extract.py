@@ -7,7 +7,7 @@ import re
 from collections.abc import Sequence
 
 from locpipe.errors import PageError
-from locpipe.html.scan import Kind, LineIndex, RawToken, Token, raw_tokens
+from locpipe.html.scan import Attr, AttributePicker, Kind, LineIndex, RawToken, raw_tokens
 from locpipe.html.tilda import TagMemo, find_segments
 from locpipe.model import AttrValue, Page, PageAnchors
 
@@ -23,6 +23,7 @@ _PRESCAN_BYTES = 8192
 _WINDOWS_1252_LABELS = frozenset({"ascii", "us-ascii", "iso-8859-1", "iso8859-1", "latin1", "l1"})
 _CONTROL = re.compile(rb"[\x01-\x08\x0e-\x1a\x1c-\x1f]")
 _ANCHOR_TAGS = frozenset({"html", "head", "body", "meta", "a", "link"})
+_ANCHOR_ATTRS = AttributePicker(("href", "rel", "property", "content", "lang", "dir"))
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 _RESOURCE_RELS = frozenset(
     {
@@ -57,7 +58,7 @@ def read_page(
         data=data,
         encoding=encoding,
         segments=tuple(segments),
-        anchors=find_anchors(tokens, data, encoding, names) if anchors else PageAnchors(),
+        anchors=find_anchors(tokens, data, encoding) if anchors else PageAnchors(),
     )
 
 
@@ -108,9 +109,7 @@ def _declared_encoding(data: bytes) -> str | None:
     return None
 
 
-def find_anchors(
-    tokens: Sequence[RawToken], data: bytes, encoding: str, names: dict[bytes, str] | None = None
-) -> PageAnchors:
+def find_anchors(tokens: Sequence[RawToken], data: bytes, encoding: str) -> PageAnchors:
     """``<html>``, ``</head>``, site links, canonical, ``og:url`` and ``og:locale``."""
     html_tag_end: int | None = None
     html_lang = html_dir = canonical = og_url = og_locale = None
@@ -124,33 +123,31 @@ def find_anchors(
             if kind is end_kind and head_end is None and name == "head":
                 head_end = start
             continue
-        token = Token(kind, start, end, name, data, attrs_start, attrs_end, names, self_closing)
         if name == "html" and html_tag_end is None:
-            html_tag_end = token.end - (2 if token.self_closing else 1)
-            html_lang = _attr_value(token, "lang", encoding)
-            html_dir = _attr_value(token, "dir", encoding)
+            html_tag_end = end - (2 if self_closing else 1)
+            attrs = _ANCHOR_ATTRS.attrs(data, attrs_start, attrs_end)
+            html_lang = _attr_value(attrs.get("lang"), encoding)
+            html_dir = _attr_value(attrs.get("dir"), encoding)
         elif name == "head" and head_start is None:
-            head_start = token.start
+            head_start = start
         elif name == "body" and head_start is not None and head_end is None:
-            head_end = token.start  # no </head>: the head ends where <body> starts
+            head_end = start  # no </head>: the head ends where <body> starts
         elif name == "meta":
-            prop = (token.attr_text("property", encoding) or "").strip().lower()
+            attrs = _ANCHOR_ATTRS.attrs(data, attrs_start, attrs_end)
+            prop = _attr_text(attrs.get("property"), encoding).strip().lower()
             if prop == "og:url":
-                og_url = og_url or _attr_value(token, "content", encoding)
+                og_url = og_url or _attr_value(attrs.get("content"), encoding)
             elif prop == "og:locale":
-                og_locale = og_locale or _attr_value(token, "content", encoding)
+                og_locale = og_locale or _attr_value(attrs.get("content"), encoding)
         elif name in ("a", "link"):
-            href = _attr_value(token, "href", encoding)
+            attrs = _ANCHOR_ATTRS.attrs(data, attrs_start, attrs_end)
+            href = _attr_value(attrs.get("href"), encoding)
             if href is None:
                 continue
-            rels = (
-                set((token.attr_text("rel", encoding) or "").lower().split())
-                if name == "link"
-                else set()
-            )
-            if "canonical" in rels:
+            rels = set(_attr_text(attrs.get("rel"), encoding).lower().split())
+            if name == "link" and "canonical" in rels:
                 canonical = canonical or href
-            elif not rels & _RESOURCE_RELS and _may_link_page(href.value):
+            elif not (name == "link" and rels & _RESOURCE_RELS) and _may_link_page(href.value):
                 links.append(href)
     return PageAnchors(
         html_tag_end=html_tag_end,
@@ -164,12 +161,15 @@ def find_anchors(
     )
 
 
-def _attr_value(token: Token, name: str, encoding: str) -> AttrValue | None:
+def _attr_value(attr: Attr | None, encoding: str) -> AttrValue | None:
     """The attribute's value and span; None when missing or written without a value."""
-    attr = token.attr(name)
     if attr is None or not attr.has_value:
         return None
     return AttrValue(attr.start, attr.end, attr.text(encoding), attr.quote)
+
+
+def _attr_text(attr: Attr | None, encoding: str) -> str:
+    return "" if attr is None else attr.text(encoding)
 
 
 def _may_link_page(href: str) -> bool:

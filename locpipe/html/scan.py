@@ -340,14 +340,42 @@ class AttributePicker:
 
     def __call__(self, data: bytes, start: int, end: int) -> dict[str, bytes]:
         """Name -> raw value (b"" when written bare) of each named attribute present."""
-        match = self._pattern.match(data, start, end)
-        if match is None:  # pragma: no cover - the pattern matches the empty string
-            return {}
+        match = self._match(data, start, end)
         return {
             name: class_text(value)
             for name, value in zip(self.names, match.groups(), strict=True)
             if value is not None
         }
+
+    def attrs(self, data: bytes, start: int, end: int) -> dict[str, Attr]:
+        """Name -> ``Attr`` (with the span of its value) of each named attribute present."""
+        match = self._match(data, start, end)
+        return {
+            name: _picked_attr(name, data, *match.span(group))
+            for group, name in enumerate(self.names, start=1)
+            if match.start(group) >= 0
+        }
+
+    def _match(self, data: bytes, start: int, end: int) -> re.Match[bytes]:
+        match = self._pattern.match(data, start, end)
+        assert match is not None  # the pattern matches the empty string
+        return match
+
+
+def _picked_attr(name: str, data: bytes, start: int, end: int) -> Attr:
+    """The attribute whose name is followed by ``data[start:end]``: "", or '="a b"'."""
+    if start == end:
+        return Attr(name, b"", start, start, "", False)
+    while data[start] != _EQUALS:
+        start += 1
+    start += 1
+    while start < end and data[start] in _SPACE:
+        start += 1
+    quote = data[start : start + 1] if start < end else b""
+    if quote in (b'"', b"'"):
+        stop = end - 1 if end - 1 > start and data[end - 1 : end] == quote else end
+        return Attr(name, data[start + 1 : stop], start + 1, stop, quote.decode())
+    return Attr(name, data[start:end], start, end, "")
 
 
 def _new_name(names: dict[bytes, str], raw: bytes) -> str:
@@ -408,6 +436,7 @@ def _bogus_comment(data: bytes, body: int) -> tuple[Kind, int]:
 
 
 _SLASH = ord("/")
+_EQUALS = ord("=")
 _SEPARATORS = frozenset(b"\t\n\f\r /")
 
 

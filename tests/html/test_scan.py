@@ -355,3 +355,23 @@ def test_picked_values_are_the_parsed_values(data: bytes) -> None:
     values = start_tag(data).values
     expected = {name: values[name] for name in names if name in values}
     assert AttributePicker(names)(data, token[4], token[5]) == expected
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        b'<a href="/about.html" class="x">',
+        b"<a class=x HREF='/a?b=1&amp;c=2' href=/second>",
+        b"<link rel = canonical href = https://example.com/ >",
+        b'<a href="" rel>',
+        b"<a href= title=x>",
+        b"<meta property=og:url content=https://example.com/a/>",
+        b"<html lang=ru dir='rtl'>",
+    ],
+)
+def test_picked_attributes_are_the_parsed_ones(data: bytes) -> None:
+    names = ["href", "rel", "content", "property", "lang", "dir", "title"]
+    (token,) = raw_starts(data)
+    tag = start_tag(data)
+    expected = {name: tag.attr(name) for name in names if tag.attr(name) is not None}
+    assert AttributePicker(names).attrs(data, token[4], token[5]) == expected
