@@ -20,6 +20,7 @@ the port.
 from __future__ import annotations
 
 import bisect
+import contextlib
 import re
 import string
 import unicodedata
@@ -202,6 +203,11 @@ _ASCII_CLASSES = (
 
 def line_break_class(char: str) -> int:
     """The libunistring 1.0 line break class of one character."""
+    return _line_break_class(char, regex.compile(_CLASS_PATTERN))
+
+
+def _line_break_class(char: str, class_pattern: regex.Pattern[str]) -> int:
+    """``line_break_class`` with ``_CLASS_PATTERN`` compiled by the caller."""
     code = ord(char)
     if code < 0x80:
         return _C[_ASCII_CLASSES[3 * code : 3 * code + 2]]
@@ -210,7 +216,7 @@ def line_break_class(char: str) -> int:
         return override
     if unicodedata.category(char) == "Cn":  # newer than Unicode 14, which libunistring 1.0 has
         return _unassigned_class(code)
-    match = regex.match(_CLASS_PATTERN, char)
+    match = class_pattern.match(char)
     if match is None or match.lastgroup is None:
         return _C.AL
     if match.lastgroup in ("AK", "AP", "AS", "VI", "VF"):
@@ -307,9 +313,14 @@ _OVERRIDE_RANGES: tuple[tuple[int, int, _C], ...] = (
 )
 
 
+_OVERRIDE_FIRSTS = tuple(first for first, _, _ in _OVERRIDE_RANGES)
+
+
 def _override(code: int) -> _C | None:
-    for first, last, klass in _OVERRIDE_RANGES:
-        if first <= code <= last:
+    index = bisect.bisect_right(_OVERRIDE_FIRSTS, code) - 1
+    if index >= 0:
+        _, last, klass = _OVERRIDE_RANGES[index]
+        if code <= last:
             return klass
     return None
 
@@ -487,24 +498,27 @@ def _opportunity_patterns() -> tuple[str, str, str]:
     skips quickly over words to the places worth a look."""
     space = _letter(_C.SP)
     after_spaces = "|".join(
-        f"(?<=[{befores}]{space}){space}*(?=[{afters}])"
+        f"(?<=[{befores}]{space}){space}*+(?=[{afters}])"
         for afters, befores in _rule_sets("DI").items()
     )
     common = "".join(_letter(klass) for klass in _COMMON_CLASSES)
     after_char: list[str] = []
     before_char: list[str] = []
     ending = ""  # every character after_char tests
+    following = ""  # every character that may follow one of them
     for afters, befores in _rule_sets("D").items():
         others = "".join(letter for letter in befores if letter not in common)
         if others:
             after_char.append(f"(?<=[{others}])(?=[{afters}])")
             ending += others
+            following += "".join(letter for letter in afters if letter not in following)
         commons = "".join(letter for letter in befores if letter in common)
         if commons:
             before_char.append(f"[{afters}](?<=[{commons}].)")
     return (
         f"{space}(?:{after_spaces})",
-        f"[{ending}](?:{'|'.join(after_char)})",
+        # A punctuation mark before a space fails at once, not after every alternative.
+        f"[{ending}](?=[{following}])(?:{'|'.join(after_char)})",
         "|".join(before_char),
     )
 
@@ -522,6 +536,12 @@ class _Text:
     reach: Sequence[int] = ()  # columns before each opportunity
 
 
+# Cyrillic and ASCII text is one byte per character in this code page, and
+# bytes.translate is several times faster than str.translate with a dict.
+_BYTE_CODEC = "cp1251"
+_UNKNOWN_BYTE = 0xFF  # stands for a byte whose character the breaker has not met
+
+
 class LineBreaker:
     """Where gettext breaks the lines of many strings. It remembers the class
     and width of every character it meets, so make one per file written."""
@@ -532,13 +552,9 @@ class LineBreaker:
         self._not_one_column: set[str] = set()
         self._uneven: re.Pattern[str] | None = None  # finds a character of _not_one_column
         self._letters: dict[int, str] = {}  # code point -> class letter, for str.translate
+        self._byte_letters = bytearray([_UNKNOWN_BYTE]) * 256  # _BYTE_CODEC byte -> letter
+        self._class_pattern = regex.compile(_CLASS_PATTERN)
         self._last: _Text | None = None
-        after_spaces, after_char, before_char = _opportunity_patterns()
-        self._after_spaces = re.compile(after_spaces)
-        self._after_char = re.compile(after_char)
-        self._before_char = re.compile(before_char)
-        simple = "".join(_letter(klass) for klass in (*_SIMPLE_CLASSES, _C.SP))
-        self._not_simple = re.compile(f"[^{simple}]")
         # Class letters are ASCII: once every ASCII character is known, a
         # character the translation table does not know shows as non-ASCII.
         self._learn({chr(code) for code in range(0x80)})
@@ -560,43 +576,49 @@ class LineBreaker:
         if not found.simple:
             return self._full_break_positions(text, width, start, prohibited)
         if found.opportunities is None:
-            found.opportunities = self._opportunities(found.letters, prohibited)
+            found.opportunities = _opportunities(found.letters, prohibited)
             found.reach = _reach(found.opportunities, found.columns)
         return _fill_lines(found.opportunities, found.reach, found.columns[-1], width, start)
 
     def _text(self, text: str, prohibited: tuple[int, ...]) -> _Text:
-        letters = text.translate(self._letters)
-        if not letters.isascii():  # characters met for the first time
-            self._learn(set(text))
-            letters = text.translate(self._letters)
+        letters = self._class_letters(text)
         columns: Sequence[int]
         if self._uneven is None or self._uneven.search(text) is None:
             columns = range(len(text) + 1)
         else:
             columns = list(accumulate(map(self._columns.__getitem__, text), initial=0))
-        simple = self._not_simple.search(letters) is None
+        simple = _NOT_SIMPLE.search(letters) is None
         return _Text(text, prohibited, letters, columns, simple)
 
-    def _opportunities(self, letters: str, prohibited: Collection[int]) -> list[int]:
-        found = [match.end() for match in self._after_spaces.finditer(letters)]
-        found += [match.end() for match in self._after_char.finditer(letters)]
-        found += [match.start() for match in self._before_char.finditer(letters)]
-        found.sort()
-        if prohibited:
-            excluded = set(prohibited)
-            found = [index for index in found if index not in excluded]
-        return found
+    def _class_letters(self, text: str) -> str:
+        """One class letter per character of ``text``, learning the characters it meets."""
+        try:
+            encoded = text.encode(_BYTE_CODEC)
+        except UnicodeEncodeError:
+            letters = text.translate(self._letters)
+            if not letters.isascii():  # characters met for the first time
+                self._learn(set(text))
+                letters = text.translate(self._letters)
+            return letters
+        byte_letters = encoded.translate(self._byte_letters)
+        if not byte_letters.isascii():  # characters met for the first time
+            self._learn(set(text))
+            byte_letters = encoded.translate(self._byte_letters)
+        return byte_letters.decode("ascii")
 
     def _learn(self, chars: set[str]) -> None:
         uneven = len(self._not_one_column)
         for char in chars.difference(self._columns):
-            klass = line_break_class(char)
+            klass = _line_break_class(char, self._class_pattern)
             columns = max(char_width(char), 0)
             self._classes[char] = klass
             self._columns[char] = columns
             if columns != 1:
                 self._not_one_column.add(char)
-            self._letters[ord(char)] = _letter(klass)
+            letter = _letter(klass)
+            self._letters[ord(char)] = letter
+            with contextlib.suppress(UnicodeEncodeError):  # such text takes str.translate
+                self._byte_letters[char.encode(_BYTE_CODEC)[0]] = ord(letter)
         if len(self._not_one_column) > uneven:
             members = "".join(sorted(self._not_one_column))
             self._uneven = re.compile(f"[{re.escape(members)}]")
@@ -611,6 +633,25 @@ class LineBreaker:
             overrides[index] = Break.PROHIBITED
         breaks = width_linebreaks(classes, widths, width, start, overrides)
         return [index for index, value in enumerate(breaks) if value == Break.POSSIBLE]
+
+
+# The patterns of _opportunity_patterns, compiled once: building them takes
+# longer than breaking the lines of a small catalog.
+_AFTER_SPACES, _AFTER_CHAR, _BEFORE_CHAR = map(re.compile, _opportunity_patterns())
+_NOT_SIMPLE = re.compile(
+    "[^" + "".join(_letter(klass) for klass in (*_SIMPLE_CLASSES, _C.SP)) + "]"
+)
+
+
+def _opportunities(letters: str, prohibited: Collection[int]) -> list[int]:
+    found = [match.end() for match in _AFTER_SPACES.finditer(letters)]
+    found += [match.end() for match in _AFTER_CHAR.finditer(letters)]
+    found += [match.start() for match in _BEFORE_CHAR.finditer(letters)]
+    found.sort()
+    if prohibited:
+        excluded = set(prohibited)
+        found = [index for index in found if index not in excluded]
+    return found
 
 
 def _reach(opportunities: list[int], columns: Sequence[int]) -> Sequence[int]:

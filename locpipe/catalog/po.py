@@ -262,6 +262,8 @@ class _Parser:
     def check_order(self, entry: _Entry, keyword: str) -> None:
         if keyword in ("msgid", "msgctxt"):
             return  # add_field has checked what may come before these
+        if keyword == "msgstr" and len(entry.fields) == 1 and entry.fields[0].keyword == "msgid":
+            return  # the commonest entry: msgid, then msgstr
         seen = [f.keyword for f in entry.fields]
         if keyword.startswith("msgstr") and "msgid" not in seen:
             raise self.error("msgstr without msgid", hint="add the msgid line above this msgstr")
@@ -607,8 +609,8 @@ _ESCAPES = {
     "\\": "\\\\",
     '"': '\\"',
 }
-_ESCAPE_TABLE = str.maketrans(_ESCAPES)
-_NEEDS_ESCAPE = re.compile("[" + re.escape("".join(_ESCAPES)) + "]")
+# The backslash first, so that the escapes written after it stay as they are.
+_ESCAPE_ORDER = sorted(_ESCAPES.items(), key=lambda item: item[0] != "\\")
 
 
 def write_po(catalog: Catalog, *, width: int = 79) -> bytes:
@@ -685,11 +687,14 @@ class _Writer:
 
     def wrap_field(self, prefix: str, name: str, value: str, do_wrap: bool) -> list[str]:
         """Lines for ``name "value"`` wrapped like gettext's ``wrap()`` (write-po.c)."""
+        escaped: tuple[str, list[int]] | None = None
         if "\n" not in value:
-            text = _escape(value)[0]
+            escaped = _escape(value)
+            text = escaped[0]
             # Fits on the keyword's line even if every character took two columns
             # (the line: prefix, name, space, two quotes, and one column kept free).
-            if len(prefix) + len(name) + 2 * len(text) + 3 <= (self.width if do_wrap else _INT_MAX):
+            columns = len(text) if text.isascii() else 2 * len(text)
+            if len(prefix) + len(name) + columns + 3 <= (self.width if do_wrap else _INT_MAX):
                 return [f'{prefix}{name} "{text}"\n']
         lines: list[str] = []
         first_line = True
@@ -700,7 +705,7 @@ class _Writer:
                 portion, rest = rest, ""
             else:
                 portion, rest = rest[: newline + 1], rest[newline + 1 :]
-            text, prohibited = _escape(portion)
+            text, prohibited = escaped or _escape(portion)
             if portion.endswith("\n"):
                 prohibited.append(len(text) - 2)  # no break just before the "\n"
             after_break = len(prefix) + 1  # columns before a continuation line's string
@@ -783,9 +788,12 @@ def _reference_lines(locations: list[tuple[str, int]], width: int) -> list[str]:
 def _escape(portion: str) -> tuple[str, list[int]]:
     """The portion with C escapes, and the indexes inside escapes: gettext never
     breaks a line there."""
-    if _NEEDS_ESCAPE.search(portion) is None:
-        return portion, []
-    text = portion.translate(_ESCAPE_TABLE)
+    text = portion
+    for char, escaped in _ESCAPE_ORDER:  # few strings hold any: one fast scan each
+        if char in text:
+            text = text.replace(char, escaped)
+    if len(text) == len(portion):
+        return text, []
     inside: list[int] = []
     backslash = text.find("\\")
     while backslash >= 0:  # every backslash starts an escape, "\\" included

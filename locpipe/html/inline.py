@@ -14,8 +14,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
 from enum import Enum
+from typing import NamedTuple
 
 from locpipe.errors import LocpipeError
 from locpipe.html.scan import unescape_text
@@ -45,8 +45,7 @@ class PartKind(Enum):
     VOID = "void"
 
 
-@dataclass(frozen=True, slots=True)
-class Part:
+class Part(NamedTuple):  # a tuple: made for every piece of every msgstr, and cheap to make
     kind: PartKind
     value: str  # decoded text (TEXT) or lower-case element name
 
@@ -168,9 +167,12 @@ def _no_markup(text: str) -> bool:
     return "<" not in text and ">" not in text
 
 
+_COUNTED = (PartKind.OPEN, PartKind.VOID)
+
+
 def _inventory(parts: list[Part]) -> Counter[str]:
     """How often each element occurs (a pair counts once)."""
-    return Counter(part.value for part in parts if part.kind in (PartKind.OPEN, PartKind.VOID))
+    return Counter([part.value for part in parts if part.kind in _COUNTED])
 
 
 def _nesting_problem(parts: list[Part]) -> str | None:
