@@ -414,9 +414,8 @@ class _Walker:
         self.names: dict[bytes, str] = {}
         self.memo = memo
         self.tag_facts: dict[int, _TagFacts] = {}  # offset of a tag's attributes -> facts
-        # Start offset of a frame's tag -> its context without / with ``element``.
+        # Start offset of a frame's tag -> its context but for ``element`` (see _far).
         self.far_contexts: dict[int, Context] = {}
-        self.contexts: dict[int, Context] = {}
 
     def walk(self, tokens: Iterable[RawToken]) -> None:
         start_kind, end_kind, text_kind, close = Kind.START, Kind.END, Kind.TEXT, _ItemKind.CLOSE
@@ -553,9 +552,14 @@ class _Walker:
     def _frame_token(self, frame: _Frame) -> Token:
         return self._token(frame.name, frame.attrs_start, frame.attrs_end, frame.start, frame.end)
 
-    def _note_context(self, frame: _Frame | None) -> Context:
-        """The context a segment's note is made of; the root's when the walk makes no notes."""
-        return self._context(frame) if self.notes else self.root
+    def _note_context(self, frame: _Frame | None) -> tuple[Context, str]:
+        """The context a segment's note is made of, but for its ``element``, and that.
+
+        The root's when the walk makes no notes.
+        """
+        if frame is None or not self.notes:
+            return self.root, self.root.element
+        return self._far(frame), self._element(frame)
 
     def _context(self, frame: _Frame | None) -> Context:
         """The note context of an element (only its mode when the walk makes no notes)."""
@@ -570,12 +574,8 @@ class _Walker:
                 pre=mode.pre,
                 head=mode.head,
             )
-        ctx = self.contexts.get(frame.start)
-        if ctx is None:
-            far, element = self._far(frame), self._element(frame)
-            ctx = far if far.element == element else _replaced(far, {"element": element})
-            self.contexts[frame.start] = ctx
-        return ctx
+        far, element = self._far(frame), self._element(frame)
+        return far if far.element == element else _replaced(far, {"element": element})
 
     def _far(self, frame: _Frame) -> Context:
         """An element's context but for ``element``, derived from its parent's on demand."""
@@ -736,8 +736,10 @@ class _Walker:
         plain = "".join(texts)
         if not _is_text(plain):
             return
-        ctx = where if isinstance(where, Context) else self._note_context(where)
-        what = ctx.what or f"text of {ctx.element}"
+        ctx, element = (
+            (where, where.element) if isinstance(where, Context) else self._note_context(where)
+        )
+        what = ctx.what or f"text of {element}"
         box = (
             (ctx.zero_size, ctx.max_width)
             if self.space.destination is Destination.ELEMENT
@@ -809,7 +811,7 @@ class _Walker:
                 msgid,
                 attr.start + start,
                 attr.start + end,
-                self._note_context(frame),
+                self._note_context(frame)[0],
                 (),
                 what,
                 _attribute_box(tag, attr, encoding),
