@@ -385,10 +385,13 @@ def find_segments(
 class _Walker:
     """Walks tokens with a light stack of open elements and cuts runs into segments.
 
-    Speed matters here (tens of thousands of tokens per page). Most start tags
-    change nothing but the nearest element of a translator note, so a tag's
-    attributes are parsed only when a hint (``_HINTS``) lies among them, and
-    the nearest element is looked up only for the elements that hold a segment.
+    Speed matters here (tens of thousands of tokens per page), and most start
+    tags change nothing but the nearest element of a translator note. So the
+    walk keeps, for every element, only what decides what is text (``_Mode``),
+    and reads a tag's attributes at once only when the tokenizer saw a watched
+    one or its class asks for it (``_CLASS_NOW``). The rest of an element's
+    ``Context`` is derived when a segment inside it needs a note (``_far``,
+    ``_element``), never when the walk makes no notes.
     """
 
     def __init__(
