@@ -64,7 +64,7 @@ def read_page(
 
 def detect_encoding(path: str, data: bytes) -> str:
     """The page's codec: BOM, else ``<meta charset>``, else UTF-8; checks the bytes decode."""
-    if not data.strip():
+    if not data or data.isspace():  # (not data.strip(), without copying the page)
         raise PageError("the page is empty", path=path, hint="export the page again or remove it")
     if data.startswith(_UTF16_BOMS):
         raise PageError(

@@ -1013,20 +1013,24 @@ def _describe(tag: Token, encoding: str) -> str:
 # --- runs -------------------------------------------------------------------------
 
 
-def _partners(items: Sequence[_Item]) -> list[int]:
-    """For each item, the index of the tag it pairs with; -1 when none."""
+def _partners(items: Sequence[_Item]) -> tuple[list[int], bool]:
+    """For each item, the index of the tag it pairs with (-1 when none); all tags paired?"""
     partner = [-1] * len(items)
     stack: list[int] = []
+    unpaired = 0
     for index, item in enumerate(items):
         if item.kind is _ItemKind.OPEN:
             stack.append(index)
+            unpaired += 1
         elif item.kind is _ItemKind.CLOSE:
+            unpaired += 1
             for depth in range(len(stack) - 1, -1, -1):
                 if items[stack[depth]].name == item.name:
                     partner[stack[depth]], partner[index] = index, stack[depth]
                     del stack[depth:]  # tags opened after it stay unpaired
+                    unpaired -= 2
                     break
-    return partner
+    return partner, unpaired == 0
 
 
 _UNPAIRED = frozenset({_ItemKind.TEXT, _ItemKind.VOID})
@@ -1039,7 +1043,9 @@ def _balanced_parts(items: list[_Item]) -> list[tuple[list[_Item], list[int]]]:
     """
     if len(items) == 1 and items[0].kind in _UNPAIRED:
         return [(items, [-1])]  # the usual run: nothing to pair
-    partner = _partners(items)
+    partner, all_paired = _partners(items)
+    if all_paired:
+        return [(items, partner)]
     cuts = [
         i
         for i, item in enumerate(items)
