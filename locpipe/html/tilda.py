@@ -416,6 +416,7 @@ class _Walker:
         self.segments: list[Segment] = []
         self.names: dict[bytes, str] = {}
         self.memo = memo
+        self.class_hints = memo.class_hints
         self.tag_facts: dict[int, _TagFacts] = {}  # offset of a tag's attributes -> facts
         # Start offset of a frame's tag -> its context but for ``element`` (see _far).
         self.far_contexts: dict[int, Context] = {}
@@ -471,9 +472,9 @@ class _Walker:
         parent_mode = parent.mode if parent else self.root_mode
         parsed, noted = watched, watched or field
         if class_value is not None:
-            hints = self.memo.class_hints.get(class_value)
+            hints = self.class_hints.get(class_value)
             if hints is None:
-                hints = self.memo.class_hints[class_value] = _class_hints(class_value)
+                hints = self.class_hints[class_value] = _class_hints(class_value)
             parsed = parsed or hints[0]
             noted = noted or parsed or hints[1]
         facts = self._facts(name, attrs_start, attrs_end, watched) if parsed else None
@@ -546,14 +547,11 @@ class _Walker:
     def _frame_facts(self, frame: _Frame) -> _TagFacts:
         return self._facts(frame.name, frame.attrs_start, frame.attrs_end, frame.watched)
 
-    def _token(
-        self, name: str, attrs_start: int, attrs_end: int, start: int = 0, end: int = 0
-    ) -> Token:
-        data = self.space.data
-        return Token(Kind.START, start, end, name, data, attrs_start, attrs_end, self.names)
-
     def _frame_token(self, frame: _Frame) -> Token:
-        return self._token(frame.name, frame.attrs_start, frame.attrs_end, frame.start, frame.end)
+        """The element's start tag as a ``Token``, to read all its attributes."""
+        data, names = self.space.data, self.names
+        start, end, name = frame.start, frame.end, frame.name
+        return Token(Kind.START, start, end, name, data, frame.attrs_start, frame.attrs_end, names)
 
     def _note_context(self, frame: _Frame | None) -> tuple[Context, str]:
         """The context a segment's note is made of, but for its ``element``, and that.
