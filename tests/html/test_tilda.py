@@ -1,12 +1,13 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
-from locpipe.html.scan import WATCHED_ATTRIBUTES, Kind, Token, raw_tokens
-from locpipe.html.tilda import _PICK_FOR_FACTS, TEXT_ATTRIBUTES, _tag_facts
+from locpipe.html.scan import WATCHED_ATTRIBUTES, Kind, LineIndex, Token, raw_tokens
+from locpipe.html.tilda import _PICK_FOR_FACTS, TEXT_ATTRIBUTES, _tag_facts, find_segments
 from locpipe.model import Destination, Segment, parse_width
 
 from .pages import page, sample_paths
@@ -574,3 +575,22 @@ def test_facts_of_tags_without_watched_attributes_need_only_the_picked_ones(path
     ]
     full = [Token(Kind.START, 0, 0, token[3], data, token[4], token[5]) for token in tags]
     assert [_tag_facts(tag, "utf-8") for tag in lean] == [_tag_facts(tag, "utf-8") for tag in full]
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        ZERO_TEXT,
+        ZERO_BUTTON,
+        ZERO_FORM,
+        "<pre><div class='t-text'>Kept apart</div></pre><svg><title>Close</title></svg>",
+        '<head><title>Home</title><meta name="description" content="A walk"></head>',
+        '<div translate="no"><p>Leonov</p></div><p class="notranslate">9 900 ₽</p><p>Text</p>',
+    ],
+)
+def test_a_walk_without_notes_finds_the_same_segments(html: str) -> None:
+    data = html.encode()
+    with_notes = find_segments(data, "utf-8", raw_tokens(data), LineIndex(data))
+    without = find_segments(data, "utf-8", raw_tokens(data), LineIndex(data), notes=False)
+    assert without == [replace(s, note="", max_width=None) for s in with_notes]
+    assert any(segment.note for segment in with_notes)
