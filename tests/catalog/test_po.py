@@ -375,6 +375,14 @@ def test_read_po_decodes_escape_sequences() -> None:
     assert (None, 'a\tb\\c"dAB') in read_po(text, Path("x.po")).messages
 
 
+def test_read_po_decodes_escapes_line_by_line() -> None:
+    text = (
+        b'msgid ""\nmsgstr "Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+        b'msgid ""\n"\\1"\n"23 \\x4"\n"1"\nmsgstr ""\n'
+    )
+    assert (None, "\x0123 \x041") in read_po(text, Path("x.po")).messages
+
+
 HEADER = 'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n'
 RU_HEADER = HEADER + f'"Plural-Forms: {RU_PLURALS}\\n"\n'
 
@@ -487,6 +495,42 @@ def test_broken_po_names_the_line(text: str, line: int | None, fragment: str) ->
     assert error.hint
 
 
+# Entries that _ENTRY_RE reads in one step, or hands to the line parser, or both in
+# one file; a CR makes read_po read every line by itself, which must come out the same.
+BOTH_WAYS = {
+    "every part of a plain entry": HEADER
+    + "\n# note\n#\n#!odd\n#. auto\n#.tight\n#: a.html:1 b.html:2 a.html:1\n"
+    + "#: \u2068my page.html\u2069:3 c.html\n#, fuzzy, c-format\n#,no-wrap,fuzzy\n"
+    + 'msgctxt ""\n"ctx"\nmsgid "Hello \\"world\\""\nmsgstr ""\n"\\tПривет\\n"\n"мир"\n',
+    "escapes of every kind": HEADER
+    + '\nmsgid "\\a\\b\\f\\v\\r\\?\\\'\\\\"\n"\\101\\1"\n"23\\x4"\n"1"\nmsgstr ""\n',
+    "what only the line parser reads": HEADER
+    + '\n#| msgid "old"\nmsgid "a"\nmsgstr ""\n\nmsgid "b"\nmsgid_plural "bs"\n'
+    + 'msgstr[0] ""\nmsgstr[1] ""\n\nmsgid  "c"\nmsgstr ""\n \nmsgid "d"\nmsgstr ""\n'
+    + '#. glued\nmsgid "e"\nmsgstr ""\n\n#~ msgid "f"\n#~ msgstr "g"\n',
+    "blank lines and no final newline": "\n\n" + HEADER + '\n\n\nmsgid "a"\nmsgstr "b"',
+    "comment above a blank line": HEADER + '\n# lost?\n\nmsgid "a"\nmsgstr "b"\n',
+    "stray quote": HEADER + '\nmsgid "a"\n"say "hi""\nmsgstr ""\n',
+    "bad escape on a continuation line": HEADER + '\nmsgid ""\n"50\\% off"\nmsgstr ""\n',
+    "duplicate": HEADER + '\nmsgid ""\n"Same"\nmsgstr "a"\n\n#. x\nmsgid "Same"\nmsgstr "b"\n',
+    "bad header line": 'msgid ""\nmsgstr ""\n"Language ru\\n"\n',
+}
+
+
+def _read_outcome(data: bytes) -> object:
+    try:
+        catalog = read_po(data, Path("x.po"))
+    except CatalogError as error:
+        return str(error), error.line
+    return catalog, [list(catalog.header.items()), list(catalog.messages.items())]
+
+
+@pytest.mark.parametrize("text", BOTH_WAYS.values(), ids=BOTH_WAYS.keys())
+def test_read_po_reads_entries_in_one_step_like_line_by_line(text: str) -> None:
+    data = text.encode()
+    assert _read_outcome(data) == _read_outcome(data.replace(b"\n", b"\r\n"))
+
+
 def test_error_message_is_one_line_with_the_place() -> None:
     with pytest.raises(CatalogError) as caught:
         read_po((HEADER + '\nmsgid "Hello\nmsgstr ""\n').encode(), Path("site.po"))
@@ -513,3 +557,15 @@ def test_write_po_drops_fuzzy_of_untranslated_and_untranslated_obsolete() -> Non
 def test_write_po_orders_flags_like_gettext() -> None:
     message = Message("a %s", "b %s", flags=["no-wrap", "c-format", "fuzzy", "x-custom"])
     assert "#, fuzzy, c-format, no-wrap, x-custom\n" in write_po(make_catalog(message)).decode()
+
+
+@pytest.mark.parametrize("crlf", [False, True])
+def test_a_reference_ending_in_a_non_decimal_digit_is_a_path(crlf: bool) -> None:
+    """``"²".isdigit()`` is true but ``int("²")`` fails: such a suffix is no line number."""
+    text = (
+        'msgid ""\nmsgstr ""\n"Language: ru\\n"\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+        '#: index.html:12 page:\u00b2\nmsgid "a"\nmsgstr ""\n'
+    )
+    data = (text.replace("\n", "\r\n") if crlf else text).encode()
+    (message,) = read_po(data, Path("x.po"))
+    assert message.locations == [("index.html", 12), ("page:\u00b2", 0)]
