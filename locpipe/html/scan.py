@@ -227,9 +227,9 @@ _CLOSING_TAGS = {  # "</" outside "(?i:)": the search looks for it as a literal,
 RawToken = tuple[Kind, int, int, str, int, int, bool, bytes | None, bool, bool]
 """A token as a plain tuple: (kind, start, end, name, attrs_start, attrs_end, self_closing,
 class_value, watched, has_field). A start tag's ``class_value`` is what follows the name
-of its first lower-case ``class`` attribute: b"" or b'="a b"' (None: no such attribute; see
-``class_text``), ``watched`` whether it has an attribute of ``WATCHED_ATTRIBUTES`` or an upper-case
-``CLASS``, ``has_field`` whether it has a ``field`` attribute.
+of its first lower-case ``class`` attribute: b"" or b'="a b"' (None: no such attribute;
+see ``written_value``), ``watched`` whether it has an attribute of ``WATCHED_ATTRIBUTES``
+or an upper-case ``CLASS``, ``has_field`` whether it has a ``field`` attribute.
 
 The walker reads tens of thousands of tokens per page; tuples cost a fraction
 of ``Token`` objects, which ``scan`` builds for everyone else.
@@ -313,9 +313,12 @@ def raw_tokens(data: bytes, names: dict[bytes, str] | None = None) -> list[RawTo
     return tokens
 
 
-def class_text(class_value: bytes) -> bytes:
-    """The value bytes of a ``class_value`` as ``raw_tokens`` reports it, without quotes."""
-    return _unquote(class_value.lstrip(_SPACE).removeprefix(b"=").lstrip(_SPACE))
+def written_value(after_name: bytes) -> bytes:
+    """The value bytes in what follows an attribute's name: b'="a b"' -> b"a b", b"" -> b"".
+
+    That is how ``raw_tokens`` reports a ``class_value`` and ``AttributePicker`` reads.
+    """
+    return _unquote(after_name.lstrip(_SPACE).removeprefix(b"=").lstrip(_SPACE))
 
 
 class AttributePicker:
@@ -342,7 +345,7 @@ class AttributePicker:
         """Name -> raw value (b"" when written bare) of each named attribute present."""
         match = self._match(data, start, end)
         return {
-            name: class_text(value)
+            name: written_value(value)
             for name, value in zip(self.names, match.groups(), strict=True)
             if value is not None
         }
@@ -485,12 +488,8 @@ def _unquote(value: bytes) -> bytes:
 
 
 def _attribute_name(raw: bytes, names: dict[bytes, str] | None) -> str:
-    if names is None:
-        return raw.decode("latin-1").lower()
-    name = names.get(raw)
-    if name is None:
-        name = names[raw] = raw.decode("latin-1").lower()
-    return name
+    names = {} if names is None else names
+    return names.get(raw) or _new_name(names, raw)
 
 
 class LineIndex:

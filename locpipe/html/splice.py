@@ -96,12 +96,12 @@ def translation_edits(page: Page, lookup: Lookup, extra: Sequence[Edit] = ()) ->
     """
     accepted: list[tuple[Segment, list[Part]]] = []
     rejected: list[Rejection] = []
-    check = lookup.check if isinstance(lookup, CheckedLookup) else _check
+    checking = lookup if isinstance(lookup, CheckedLookup) else CheckedLookup(lookup)
     for segment in page.segments:
-        msgstr = lookup(segment)
+        msgstr = checking(segment)
         if msgstr is None or msgstr == segment.msgid:
             continue
-        checked = check(segment.msgid, msgstr)
+        checked = checking.check(segment.msgid, msgstr)
         if isinstance(checked, str):
             rejected.append(Rejection(segment, checked))
         else:

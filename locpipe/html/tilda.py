@@ -59,10 +59,10 @@ from locpipe.html.scan import (
     LineIndex,
     RawToken,
     Token,
-    class_text,
     raw_tokens,
     unescape_attribute,
     unescape_text,
+    written_value,
 )
 from locpipe.model import Destination, InlineTag, Segment, width_note
 
@@ -519,7 +519,7 @@ class _Walker:
         key = (frame.name, frame.class_value, encoding)
         label = self.memo.labels.get(key)
         if label is None:
-            classes = class_text(frame.class_value).decode(encoding, "replace").split()
+            classes = written_value(frame.class_value).decode(encoding, "replace").split()
             label = self.memo.labels[key] = f"{frame.name}.{classes[0]}" if classes else ""
         return label
 

@@ -8,11 +8,11 @@ from locpipe.html.scan import (
     LineIndex,
     RawToken,
     Token,
-    class_text,
     raw_tokens,
     scan,
     unescape_attribute,
     unescape_text,
+    written_value,
 )
 
 
@@ -281,7 +281,7 @@ def test_raw_tokens_leave_out_only_ascii_whitespace_text(data: bytes, texts: lis
 def test_raw_tokens_report_the_first_class(data: bytes, value: bytes | None) -> None:
     (token,) = raw_starts(data)
     class_value = token[7]
-    assert (None if class_value is None else class_text(class_value)) == value
+    assert (None if class_value is None else written_value(class_value)) == value
 
 
 @pytest.mark.parametrize(
