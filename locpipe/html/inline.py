@@ -29,7 +29,7 @@ _ASCII_SPACE = re.compile(r"[\t\n\f\r][\t\n\f\r ]*| [\t\n\f\r ]+")
 _PLACEHOLDER = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9]*)[\t\n\f\r ]*(/?)>")
 # The same with the whole tag as a group: re.split then gives text, tag,
 # closing slash, name, void slash, text, ... without a match object per tag.
-_PLACEHOLDER_SPLIT = re.compile(r"(<(/?)([A-Za-z][A-Za-z0-9]*)[\t\n\f\r ]*(/?)>)")
+_PLACEHOLDER_SPLIT = re.compile(f"({_PLACEHOLDER.pattern})")
 # Anything else that starts like markup, to name it in the reason.
 _OTHER_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)[^<>]*>?|<[!?][^<>]*>?")
 
