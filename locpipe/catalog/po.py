@@ -454,11 +454,8 @@ def _block_locations(lines: str) -> list[tuple[str, int]]:
     if "\u2068" in lines:  # a path with spaces: read line by line
         texts = lines[:-1].split("\n")
         return list(dict.fromkeys(ref for text in texts for ref in _parse_references(text[2:])))
-    references = []
-    for word in lines[2:-1].replace("\n#:", "\n").split():  # as _parse_references reads it
-        path, _, number = word.rpartition(":")
-        references.append((path, int(number)) if path and number.isdecimal() else (word, 0))
-    return list(dict.fromkeys(references)) if len(references) > 1 else references
+    # Without such paths every word is one reference, wherever the lines break.
+    return list(dict.fromkeys(_parse_references(lines[2:-1].replace("\n#:", "\n"))))
 
 
 def _block_flags(lines: str) -> list[str]:
