@@ -1,11 +1,10 @@
-"""PO header fields: a new header in gettext's usual order, plural forms by Babel."""
+"""PO header fields: a new header in gettext's usual order, plural forms as msginit writes."""
 
 from __future__ import annotations
 
 from datetime import UTC, datetime
 
 from babel import Locale, UnknownLocaleError
-from babel.messages.plurals import get_plural
 
 from locpipe.errors import ConfigError
 
@@ -42,9 +41,11 @@ def parse_locale(code: str) -> Locale:
 
 
 def plural_forms(locale: str) -> str:
-    """The Plural-Forms value for a locale, e.g. ``nplurals=2; plural=(n != 1);``."""
-    parsed = parse_locale(locale)
-    return str(get_plural(parsed).plural_forms)
+    """A new catalog's Plural-Forms, e.g. ``nplurals=2; plural=(n != 1);`` (as msginit writes)."""
+    from locpipe.catalog.plurals import plural_forms_for
+
+    parse_locale(locale)
+    return plural_forms_for(locale)
 
 
 def format_date(moment: datetime) -> str:

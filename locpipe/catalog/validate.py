@@ -2,27 +2,32 @@
 
 ``read_po`` already rejects what breaks the syntax (strings, escapes,
 duplicates, plural counts against the header). What is left is checked here:
-header fields present and well formed, Plural-Forms agreeing with Babel's for
-the locale, leading and trailing newlines matching between msgid and msgstr,
-and printf directives of ``c-format`` entries.
+header fields present and well formed, Plural-Forms meaning the language's rule
+(gettext's or Babel's, compared by the form chosen for each n, not by spelling),
+leading and trailing newlines matching between msgid and msgstr, and printf
+directives of ``c-format`` entries.
 """
 
 from __future__ import annotations
 
-import gettext
 import re
 from collections import Counter
 from dataclasses import dataclass
 from typing import Literal
-
-from babel.messages.plurals import get_plural
 
 from locpipe.catalog.catalog import Catalog, Message
 from locpipe.catalog.header import (
     TEMPLATE_LANGUAGE_TEAM,
     TEMPLATE_LAST_TRANSLATOR,
     TEMPLATE_REVISION_DATE,
-    parse_locale,
+)
+from locpipe.catalog.plurals import (
+    SAMPLES,
+    PluralRule,
+    first_difference,
+    language_rules,
+    parse_plural_forms,
+    same_rule,
 )
 from locpipe.catalog.po import nplurals_of
 from locpipe.errors import ConfigError
@@ -45,7 +50,6 @@ _C_DIRECTIVE_RE = re.compile(
     r"%(?:(\d+)\$)?[-+ #0']*(?:\d+|\*(?:\d+\$)?)?(?:\.(?:\d+|\*(?:\d+\$)?))?"
     r"(?:hh|h|ll|l|L|q|j|z|t)?([diouxXeEfFgGaAcspn%])"
 )
-_PLURAL_SAMPLES = range(1000)  # msgfmt checks the expression on n = 0..999 too
 
 
 @dataclass(frozen=True)
@@ -167,10 +171,9 @@ def _check_language(header: dict[str, str], locale: str, line: int) -> list[Cata
 def _check_plural_forms(catalog: Catalog, locale: str | None, line: int) -> list[CatalogProblem]:
     has_plurals = any(message.msgid_plural is not None for message in catalog)
     value = catalog.header.get("Plural-Forms")
-    nplurals = nplurals_of(catalog.header)
     if locale is None:
         return []
-    if value is None or nplurals is None:
+    if value is None or nplurals_of(catalog.header) is None:
         return [
             CatalogProblem(
                 line,
@@ -181,83 +184,66 @@ def _check_plural_forms(catalog: Catalog, locale: str | None, line: int) -> list
             )
         ]
     try:
-        expected = get_plural(parse_locale(locale))
+        rule = _checked_rule(value)
+    except ValueError as error:
+        return [CatalogProblem(line, None, str(error), "plural-forms-invalid")]
+    try:
+        expected = language_rules(locale)
     except ConfigError:
         return []
-    problems = []
-    if nplurals != expected.num_plurals:
-        problems.append(
+    return _compare_plural_rule(rule, expected, locale, line)
+
+
+def _checked_rule(value: str) -> PluralRule:
+    """The catalog's rule, valid C that yields only forms below its nplurals (else ValueError)."""
+    try:
+        rule = parse_plural_forms(value)
+        forms = {rule.form(n) for n in SAMPLES}
+    except (ValueError, ZeroDivisionError, RecursionError) as error:
+        expression = _PLURAL_EXPRESSION_RE.search(value)
+        if expression is None:
+            raise ValueError("Plural-Forms has no plural=EXPRESSION") from error
+        raise ValueError(
+            f"Plural-Forms expression {expression.group(1).strip()!r} is not valid C"
+        ) from error
+    if max(forms) >= rule.nplurals or min(forms) < 0:
+        raise ValueError(
+            f"the plural expression yields form {max(forms)} but nplurals is {rule.nplurals}"
+        )
+    return rule
+
+
+def _compare_plural_rule(
+    rule: PluralRule, expected: list[PluralRule], locale: str, line: int
+) -> list[CatalogProblem]:
+    """Nothing when ``rule`` means one of the language's rules, however it is spelled."""
+    if any(same_rule(rule, known) for known in expected):
+        return []
+    preferred = expected[0]
+    if all(rule.nplurals != known.nplurals for known in expected):
+        return [
             CatalogProblem(
                 line,
                 None,
-                f"Plural-Forms says nplurals={nplurals} but {locale} has "
-                f'{expected.num_plurals}: write "Plural-Forms: {expected.plural_forms}\\n"',
+                f"Plural-Forms says nplurals={rule.nplurals} but {locale} has "
+                f'{preferred.nplurals}: write "Plural-Forms: {preferred.plural_forms}\\n"',
                 "plural-forms-nplurals",
             )
+        ]
+    same_count = next(known for known in expected if known.nplurals == rule.nplurals)
+    difference = first_difference(rule, same_count)
+    assert difference is not None  # same count of forms and not the same rule
+    return [
+        CatalogProblem(
+            line,
+            None,
+            f"Plural-Forms chooses form {difference.form} for n={difference.n} where {locale}'s "
+            f"rule chooses form {difference.expected_form}: write "
+            f'"Plural-Forms: {same_count.plural_forms}\\n"',
+            "plural-forms-expression",
+            "warning",
         )
-    expression = _PLURAL_EXPRESSION_RE.search(value)
-    problems.extend(_check_plural_expression(expression, nplurals, line))
-    if expression and _squeeze(expression.group(1)) != _squeeze(expected.plural_expr):
-        problems.append(
-            CatalogProblem(
-                line,
-                None,
-                f"Plural-Forms expression differs from Babel's for {locale}: "
-                f"{expected.plural_expr}",
-                "plural-forms-expression",
-                "warning",
-            )
-        )
-    return problems
-
-
-def _check_plural_expression(
-    expression: re.Match[str] | None, nplurals: int, line: int
-) -> list[CatalogProblem]:
-    if expression is None:
-        return [
-            CatalogProblem(
-                line, None, "Plural-Forms has no plural=EXPRESSION", "plural-forms-invalid"
-            )
-        ]
-    try:
-        choose = gettext.c2py(expression.group(1).strip())
-        forms = {choose(n) for n in _PLURAL_SAMPLES}
-    except (ValueError, ZeroDivisionError, RecursionError):
-        return [
-            CatalogProblem(
-                line,
-                None,
-                f"Plural-Forms expression {expression.group(1).strip()!r} is not valid C",
-                "plural-forms-invalid",
-            )
-        ]
-    if max(forms) >= nplurals or min(forms) < 0:
-        return [
-            CatalogProblem(
-                line,
-                None,
-                f"the plural expression yields form {max(forms)} but nplurals is {nplurals}",
-                "plural-forms-invalid",
-            )
-        ]
-    return []
-
-
-def _squeeze(text: str) -> str:
-    text = re.sub(r"\s+", "", text)
-    while text.startswith("(") and text.endswith(")") and _balanced(text[1:-1]):
-        text = text[1:-1]
-    return text
-
-
-def _balanced(text: str) -> bool:
-    depth = 0
-    for char in text:
-        depth += {"(": 1, ")": -1}.get(char, 0)
-        if depth < 0:
-            return False
-    return depth == 0
+    ]
 
 
 def _check_message(message: Message) -> list[CatalogProblem]:

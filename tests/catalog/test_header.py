@@ -6,6 +6,7 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
+from babel.messages.plurals import get_plural
 
 from locpipe.catalog.catalog import Catalog, Message
 from locpipe.catalog.header import new_header, parse_locale, plural_forms, set_field
@@ -70,9 +71,10 @@ def test_naive_time_is_utc() -> None:
         ("de", "nplurals=2; plural=(n != 1);"),
         ("pt_BR", "nplurals=2; plural=(n > 1);"),
         ("ja", "nplurals=1; plural=0;"),
+        ("ar", str(get_plural("ar").plural_forms)),  # not in gettext's table: Babel's
     ],
 )
-def test_plural_forms_come_from_babel(locale: str, expected: str) -> None:
+def test_plural_forms_are_msginits_else_babels(locale: str, expected: str) -> None:
     assert plural_forms(locale) == expected
 
 
