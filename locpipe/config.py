@@ -1,66 +1,102 @@
 """Project settings: ``locpipe.toml`` or ``[tool.locpipe]`` in ``pyproject.toml``, read once.
 
-Every key is checked: an unknown key is an error with a "did you mean", a locale
-code must be one Babel knows, and the folders must lie inside the project.
+Every key is checked when the file is read, before any command does anything:
+its type and bounds come from the dataclasses below (see ``locpipe.settings``),
+an unknown key is an error with a "did you mean", a locale code must be one
+Babel knows, and the folders must lie inside the project. A new table is one
+frozen dataclass and one field of ``Config``.
 """
 
 from __future__ import annotations
 
-import difflib
 import re
 import tomllib
-from collections.abc import Mapping
-from dataclasses import dataclass, field, fields
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from locpipe.errors import ConfigError
+from locpipe.settings import (
+    Source,
+    check_value,
+    is_table,
+    read_table,
+    reject_unknown,
+    setting,
+    table_fields,
+)
 
 CONFIG_FILE = "locpipe.toml"
+
+# CTranslate2's compute types (ctranslate2.get_supported_compute_types lists a device's).
+COMPUTE_TYPES = (
+    "auto",
+    "default",
+    "int8",
+    "int8_float32",
+    "int8_float16",
+    "int8_bfloat16",
+    "int16",
+    "float16",
+    "bfloat16",
+    "float32",
+)
+
+
+def _engine_names() -> Sequence[str]:
+    from locpipe.mt.factory import ENGINE_NAMES
+
+    return ENGINE_NAMES
 
 
 @dataclass(frozen=True)
 class EngineConfig:
     """The ``[engine]`` table: which machine translation engine, and how it runs."""
 
-    name: str = "argos"  # "argos" or "pseudo"
-    model: str | None = None  # an .argosmodel file used without installing it
-    packages_dir: str | None = None  # default: ARGOS_PACKAGES_DIR or Argos' own folder
-    index_url: str | None = None  # argospm-compatible package index
-    beam_size: int = 4
-    batch_size: int = 32  # max sentences per CTranslate2 batch
-    inter_threads: int = 1
-    intra_threads: int = 0  # 0: CTranslate2 picks (all cores)
-    compute_type: str = "auto"
-    checkpoint_every: int = 64  # segments translated between two saves of the PO
+    name: str = setting("argos", choices=_engine_names)
+    model: str | None = setting(None, non_empty=True)  # an .argosmodel file used as it is
+    packages_dir: str | None = setting(None, non_empty=True)  # default: Argos' own folder
+    index_url: str | None = setting(None, non_empty=True)  # argospm-compatible package index
+    beam_size: int = setting(4, ge=1)
+    batch_size: int = setting(32, ge=1)  # max sentences per CTranslate2 batch
+    inter_threads: int = setting(1, ge=1)
+    intra_threads: int = setting(0, ge=0)  # 0: CTranslate2 picks (all cores)
+    compute_type: str = setting("auto", choices=COMPUTE_TYPES)
+    checkpoint_every: int = setting(64, ge=1)  # segments translated between two saves of the PO
 
 
 @dataclass(frozen=True)
 class CheckConfig:
     """The ``[check]`` table: the release gate of ``locpipe check``."""
 
-    min_translated: float = 0.0  # percent of entries translated and reviewed
-    max_fuzzy: int | None = None  # most fuzzy entries allowed; None: no limit
-    max_warnings: int | None = None
-    glossary: str | None = None  # CSV file of terms, relative to the project
-    length_ratio: float = 1.3  # translation/source width ratio allowed in fixed-width boxes
+    min_translated: float = setting(0.0, ge=0, le=100)  # percent translated and reviewed
+    max_fuzzy: int | None = setting(None, ge=0)  # most fuzzy entries allowed; None: no limit
+    max_warnings: int | None = setting(None, ge=0)
+    glossary: str | None = setting(None, non_empty=True)  # CSV of terms, relative to the project
+    length_ratio: float = setting(1.3, gt=0)  # width growth allowed in fixed-width boxes
 
 
 @dataclass(frozen=True)
 class Config:
-    """Everything a command needs to know about the project."""
+    """Everything a command needs to know about the project.
 
-    root: Path
-    target_langs: tuple[str, ...]
+    Each field but ``root`` and ``config_path`` is a key of the settings file, and
+    each field whose type is a dataclass is a table of it, read and checked by
+    ``parse_config`` with no other list to keep.
+    """
+
+    root: Path = field(metadata={"setting": False})
+    target_langs: tuple[str, ...] = field(metadata={"non_empty": True})
     source_lang: str = "en"
     source_dir: Path = Path("source")
     locales_dir: Path = Path("locales")
     build_dir: Path = Path("build")
-    domain: str = "site"
-    site_url: str | None = None  # public address, for absolute hreflang links
+    domain: str = setting("site", non_empty=True)
+    site_url: str | None = setting(None, non_empty=True)  # public address, for hreflang links
     engine: EngineConfig = field(default_factory=EngineConfig)
     check: CheckConfig = field(default_factory=CheckConfig)
-    config_path: Path | None = None
+    config_path: Path | None = field(default=None, metadata={"setting": False})
 
     @property
     def template_path(self) -> Path:
@@ -75,33 +111,22 @@ class Config:
         return self.root / ".locpipe"
 
 
-_TOP_KEYS = {
-    "source_lang",
-    "target_langs",
-    "source_dir",
-    "locales_dir",
-    "build_dir",
-    "domain",
-    "site_url",
-    "engine",
-    "check",
-}
-
-
 class NoProjectError(ConfigError):
     """The folder holds no locpipe settings at all."""
 
 
-def find_config(root: Path) -> tuple[Path, Mapping[str, Any]]:
-    """The settings table of the project at ``root`` and the file it came from."""
+def find_config(root: Path) -> tuple[Source, Mapping[str, Any]]:
+    """The settings table of the project at ``root`` and where it came from."""
     toml_path = root / CONFIG_FILE
     if toml_path.is_file():
-        return toml_path, _load_toml(toml_path)
+        text, table = _load_toml(toml_path)
+        return Source(toml_path, text), table
     pyproject = root / "pyproject.toml"
     if pyproject.is_file():
-        table = _load_toml(pyproject).get("tool", {}).get("locpipe")
+        text, document = _load_toml(pyproject)
+        table = document.get("tool", {}).get("locpipe")
         if isinstance(table, dict):
-            return pyproject, table
+            return Source(pyproject, text, ("tool", "locpipe")), table
     raise NoProjectError(
         f"no {CONFIG_FILE} here",
         path=root,
@@ -110,44 +135,60 @@ def find_config(root: Path) -> tuple[Path, Mapping[str, Any]]:
 
 
 def load_config(root: Path) -> Config:
-    path, table = find_config(root)
-    return parse_config(table, root=root, path=path)
+    source, table = find_config(root)
+    return parse_config(table, root=root, path=source.path, source=source)
 
 
-def parse_config(table: Mapping[str, Any], *, root: Path, path: Path) -> Config:
-    _reject_unknown(table, _TOP_KEYS, path, "")
-    root = root.resolve()
+def parse_config(
+    table: Mapping[str, Any], *, root: Path, path: Path, source: Source | None = None
+) -> Config:
+    """The settings in ``table`` checked, every key, before anything uses them."""
+    source = source or Source(path)
+    settings = table_fields(Config)
+    reject_unknown(table, list(settings), source, "")
     if "target_langs" not in table:
         raise ConfigError(
             "target_langs is missing", path=path, hint='add for example target_langs = ["ru"]'
         )
-    source_lang = validate_locale(_get(table, "source_lang", str, "en", path), path)
-    targets = _get(table, "target_langs", list, [], path)
-    target_langs = tuple(
-        validate_locale(_as_str(lang, "target_langs", path), path) for lang in targets
-    )
+    values: dict[str, Any] = {}
+    for key, value in table.items():
+        kind, metadata = settings[key]
+        if is_table(kind):
+            values[key] = read_table(kind, value, source, key)
+        else:
+            values[key] = check_value(value, kind, metadata, source, key)
+    return _project(values, root.resolve(), source)
+
+
+def _project(values: dict[str, Any], root: Path, source: Source) -> Config:
+    """The checked values made a Config: locales normalised, folders resolved and checked."""
+    source_lang = _locale(values.pop("source_lang", "en"), "source_lang", source)
+    target_langs = tuple(_locale(lang, "target_langs", source) for lang in values["target_langs"])
     if source_lang in target_langs:
-        raise ConfigError(
+        raise source.error(
+            "target_langs",
             f"target_langs lists the source language {source_lang!r}",
-            path=path,
             hint="the source language is built as it is",
         )
-    source_dir = _folder(table, "source_dir", "source", root, path, must_exist=True)
-    locales_dir = _folder(table, "locales_dir", "locales", root, path)
-    build_dir = _folder(table, "build_dir", "build", root, path)
-    _check_build_dir(build_dir, root, (source_dir, locales_dir), path)
+    values["target_langs"] = target_langs
+    folders = {
+        key: _folder(key, values.get(key, default), root, source)
+        for key, default in (
+            ("source_dir", "source"),
+            ("locales_dir", "locales"),
+            ("build_dir", "build"),
+        )
+    }
+    if not folders["source_dir"].is_dir():
+        raise source.error(
+            "source_dir",
+            f"source_dir {folders['source_dir']} does not exist",
+            hint="export the Tilda site into it, or set source_dir",
+        )
+    _check_build_dir(folders, root, source)
+    _check_domain(values.get("domain", "site"), source)
     return Config(
-        root=root,
-        target_langs=target_langs,
-        source_lang=source_lang,
-        source_dir=source_dir,
-        locales_dir=locales_dir,
-        build_dir=build_dir,
-        domain=_domain(table, path),
-        site_url=_optional(table, "site_url", str, path),
-        engine=_section(EngineConfig, table.get("engine", {}), path, "engine"),
-        check=_section(CheckConfig, table.get("check", {}), path, "check"),
-        config_path=path,
+        root=root, source_lang=source_lang, config_path=source.path, **{**values, **folders}
     )
 
 
@@ -166,110 +207,58 @@ def validate_locale(code: str, path: Path | None = None) -> str:
     return str(locale)
 
 
-def _load_toml(path: Path) -> dict[str, Any]:
+def _locale(code: str, key: str, source: Source) -> str:
     try:
-        with path.open("rb") as stream:
-            return tomllib.load(stream)
+        return validate_locale(code, source.path)
+    except ConfigError as error:
+        raise source.error(key, error.message, error.hint) from error
+
+
+def _load_toml(path: Path) -> tuple[str, dict[str, Any]]:
+    try:
+        text = path.read_bytes().decode("utf-8")
+        return text, tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         # Python 3.11's TOMLDecodeError carries the position only in its text.
         position = re.search(r"\(at line (\d+)", str(error))
         line = int(position.group(1)) if position else None
         message = str(error).split(" (at ")[0]
         raise ConfigError(f"invalid TOML: {message}", path=path, line=line) from error
+    except UnicodeDecodeError as error:
+        raise ConfigError("invalid TOML: not UTF-8", path=path) from error
     except OSError as error:
         raise ConfigError(f"cannot read: {error.strerror}", path=path) from error
 
 
-def _reject_unknown(table: Mapping[str, Any], known: set[str], path: Path, prefix: str) -> None:
-    for key in table:
-        if key not in known:
-            close = difflib.get_close_matches(key, sorted(known), n=1)
-            known_list = ", ".join(sorted(known))
-            hint = f"did you mean '{prefix}{close[0]}'?" if close else f"known keys: {known_list}"
-            raise ConfigError(f"unknown key '{prefix}{key}'", path=path, hint=hint)
+def _check_domain(domain: str, source: Source) -> None:
+    if "/" in domain or "\\" in domain or domain.startswith("."):
+        raise source.error("domain", f"domain {domain!r} is not a plain file name")
 
 
-def _get(table: Mapping[str, Any], key: str, kind: type, default: Any, path: Path) -> Any:
-    value = table.get(key, default)
-    if not isinstance(value, kind):
-        raise ConfigError(f"{key} must be a {kind.__name__}, not {type(value).__name__}", path=path)
-    return value
-
-
-def _optional(table: Mapping[str, Any], key: str, kind: type, path: Path) -> Any:
-    return None if table.get(key) is None else _get(table, key, kind, None, path)
-
-
-def _as_str(value: Any, key: str, path: Path) -> str:
-    if not isinstance(value, str):
-        raise ConfigError(f"{key} must list strings, found {value!r}", path=path)
-    return value
-
-
-def _domain(table: Mapping[str, Any], path: Path) -> str:
-    domain: str = _get(table, "domain", str, "site", path)
-    if not domain or "/" in domain or "\\" in domain or domain.startswith("."):
-        raise ConfigError(f"domain {domain!r} is not a plain file name", path=path)
-    return domain
-
-
-def _folder(
-    table: Mapping[str, Any],
-    key: str,
-    default: str,
-    root: Path,
-    path: Path,
-    *,
-    must_exist: bool = False,
-) -> Path:
-    folder: Path = (root / _get(table, key, str, default, path)).resolve()
+def _folder(key: str, value: str, root: Path, source: Source) -> Path:
+    folder = (root / value).resolve()
     if not folder.is_relative_to(root):
-        raise ConfigError(
+        raise source.error(
+            key,
             f"{key} {folder} lies outside the project {root}",
-            path=path,
             hint="keep the site, catalogs and build inside the project folder",
-        )
-    if must_exist and not folder.is_dir():
-        raise ConfigError(
-            f"{key} {folder} does not exist",
-            path=path,
-            hint="export the Tilda site into it, or set source_dir",
         )
     return folder
 
 
-def _check_build_dir(build_dir: Path, root: Path, inputs: tuple[Path, ...], path: Path) -> None:
+def _check_build_dir(folders: dict[str, Path], root: Path, source: Source) -> None:
     """``build`` removes stale files below build_dir, so it must hold nothing else."""
+    build_dir = folders["build_dir"]
+    inputs = (folders["source_dir"], folders["locales_dir"])
     clashes = build_dir == root or any(
         build_dir.is_relative_to(folder) or folder.is_relative_to(build_dir) for folder in inputs
     )
     if clashes:
-        raise ConfigError(
+        raise source.error(
+            "build_dir",
             f"build_dir {build_dir} overlaps the project, source or locales folder",
-            path=path,
             hint='use a folder of its own, such as build_dir = "build"',
         )
-
-
-def _section(kind: type[Any], table: Any, path: Path, name: str) -> Any:
-    if not isinstance(table, dict):
-        raise ConfigError(f"[{name}] must be a table", path=path)
-    known = {f.name for f in fields(kind)}
-    _reject_unknown(table, known, path, f"{name}.")
-    defaults = kind()
-    for key, value in table.items():
-        expected = type(getattr(defaults, key))
-        int_for_float = expected is float and isinstance(value, int)
-        if (
-            getattr(defaults, key) is not None
-            and not isinstance(value, expected)
-            and not int_for_float
-        ):
-            raise ConfigError(
-                f"{name}.{key} must be a {expected.__name__}, not {type(value).__name__}",
-                path=path,
-            )
-    return kind(**table)
 
 
 INIT_TEMPLATE = """\

@@ -46,7 +46,10 @@ def test_pyproject_table(tmp_path: Path) -> None:
         ('target_langs = ["ru"]\nbuild_dir = "source/out"\n', "overlaps"),
         ('target_langs = "ru"\n', "target_langs must be a list"),
         ('target_langs = ["en"]\n', "lists the source language"),
-        ('target_langs = ["ru"]\n[engine]\nbeam_size = "four"\n', "engine.beam_size must be a int"),
+        (
+            'target_langs = ["ru"]\n[engine]\nbeam_size = "four"\n',
+            "engine.beam_size must be an integer ≥ 1, not 'four'",
+        ),
         ("target_langs = [\n", "invalid TOML"),
     ],
 )
@@ -81,3 +84,40 @@ def test_init_template_is_valid(tmp_path: Path) -> None:
     project = make_project(tmp_path, render_init("en", ["ru", "de"]))
     config = load_config(project)
     assert config.target_langs == ("ru", "de")
+
+
+def test_pyproject_errors_name_the_key_and_its_line(tmp_path: Path) -> None:
+    (tmp_path / "source").mkdir()
+    (tmp_path / "pyproject.toml").write_text(
+        '[project]\nname = "x"\n\n[tool.locpipe]\ntarget_langs = ["de"]\n\n'
+        '[tool.locpipe.check]\nmax_fuzzy = "none"\n'
+    )
+    with pytest.raises(ConfigError) as caught:
+        load_config(tmp_path)
+    assert str(caught.value) == (
+        f"{tmp_path / 'pyproject.toml'}:8: check.max_fuzzy must be an integer ≥ 0 "
+        "(or left out), not 'none'"
+    )
+
+
+@pytest.mark.parametrize(
+    ("toml", "line"),
+    [
+        ('target_langs = ["ru"]\n\n[check]\nmin_translated = 95\nmax_fuzzy = -1\n', 5),
+        ('target_langs = ["ru", "tlh_XX"]\n', 1),
+        ('source_lang = "en"\ntarget_langs = ["ru"]\nbuild_dir = "."\n', 3),
+        ('target_langs = ["ru"]\nengine = { beam_size = 0 }\n', 2),
+    ],
+)
+def test_errors_carry_the_line_of_the_key(tmp_path: Path, toml: str, line: int) -> None:
+    with pytest.raises(ConfigError) as caught:
+        load_config(make_project(tmp_path, toml))
+    assert caught.value.line == line
+
+
+def test_numbers_are_widened_for_number_settings(tmp_path: Path) -> None:
+    config = load_config(
+        make_project(tmp_path, 'target_langs = ["ru"]\n[check]\nmin_translated = 95\n')
+    )
+    assert config.check.min_translated == 95.0
+    assert isinstance(config.check.min_translated, float)

@@ -77,6 +77,50 @@ def test_bad_config(example_project: Path, toml: str, fragment: str, command: st
     assert tree(example_project) == before
 
 
+BASE_SETTINGS = 'source_lang = "en"\ntarget_langs = ["ru"]\n'
+# A wrong type or an impossible value: (the settings after BASE_SETTINGS, the key, its line).
+BAD_SETTINGS = {
+    "max_fuzzy a string": ('[check]\nmax_fuzzy = "none"\n', "check.max_fuzzy", 4),
+    "model a number": ("[engine]\nmodel = 3\n", "engine.model", 4),
+    "glossary a number": ("[check]\nmin_translated = 95\nglossary = 5\n", "check.glossary", 5),
+    "beam_size 0": ("[engine]\nbeam_size = 0\n", "engine.beam_size", 4),
+    "batch_size negative": ("[engine]\nbatch_size = -3\n", "engine.batch_size", 4),
+    "min_translated over 100": ("[check]\nmin_translated = 150\n", "check.min_translated", 4),
+    "length_ratio not a number": ('[check]\nlength_ratio = "wide"\n', "check.length_ratio", 4),
+    "site_url a number": ("site_url = 5\n", "site_url", 3),
+    "empty domain": ('domain = ""\n', "domain", 3),
+    "unknown compute_type": ('[engine]\ncompute_type = "fast"\n', "engine.compute_type", 4),
+    "unknown engine": ('[engine]\nname = "google"\n', "engine.name", 4),
+}
+ALL_COMMANDS = {
+    "extract": ["extract"],
+    "translate": ["translate"],
+    "build": ["build"],
+    "check": ["check"],
+    "stats": ["stats"],
+    "report": ["report"],
+    "preview": ["preview"],
+    "models": ["models", "list"],
+}
+
+
+@pytest.mark.parametrize("command", sorted(ALL_COMMANDS))
+@pytest.mark.parametrize("case", sorted(BAD_SETTINGS))
+def test_bad_setting_is_refused_by_every_command(
+    example_project: Path, command: str, case: str
+) -> None:
+    text, key, line = BAD_SETTINGS[case]
+    settings = example_project / "locpipe.toml"
+    settings.write_text(BASE_SETTINGS + text, encoding="utf-8")
+    before = tree(example_project)
+    result = run(example_project, *ALL_COMMANDS[command])
+    assert result.exit_code == 2, result.output
+    assert result.output.startswith(f"error: {settings}:{line}: {key} must be "), result.output
+    assert len(result.output.strip().splitlines()) == 1
+    assert "Traceback" not in result.output
+    assert tree(example_project) == before
+
+
 def bad_archive(path: Path, kind: str) -> Path:
     with zipfile.ZipFile(path, "w") as archive:
         if kind == "no metadata":
