@@ -31,9 +31,9 @@ POT = b'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\nmsg
 def msginit_plural_forms(locale: str, tmp_path: Path) -> str:
     template = tmp_path / "t.pot"
     template.write_bytes(POT)
+    command = [tool("msginit"), "--no-translator", "--no-wrap", "-l", locale]
     done = subprocess.run(
-        [tool("msginit"), "--no-translator", "--no-wrap", "-l", locale, "-i", str(template)]
-        + ["-o", "-"],
+        [*command, "-i", str(template), "-o", "-"],
         capture_output=True,
         text=True,
         check=True,
