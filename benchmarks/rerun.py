@@ -78,6 +78,7 @@ def write_project(root: Path, pages: Sequence[SourcePage], setup: MTSetup) -> No
                 f'target_langs = ["{setup.to_code}"]',
                 "[engine]",
                 'name = "argos"',
+                "[engine.argos]",
                 f"packages_dir = {json.dumps(str(setup.packages_dir))}",
                 f"beam_size = {engine.beam_size}",
                 f"batch_size = {engine.max_batch_size}",

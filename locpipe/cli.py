@@ -10,7 +10,7 @@ import functools
 import json
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Annotated, Any, ParamSpec, TypeVar
@@ -97,7 +97,10 @@ def main_options(
 
 def _config(ctx: typer.Context) -> Config:
     root: Path = ctx.obj.root
-    return load_config(root)
+    config = load_config(root)
+    for note in config.notes:
+        _err().print(f"[yellow]note:[/] {escape(note)}", markup=True, soft_wrap=True)
+    return config
 
 
 def _langs(config: Config, requested: list[str] | None) -> list[str]:
@@ -224,16 +227,10 @@ def translate(
     as_json: JsonOption = False,
 ) -> None:
     """Merge the template into each language's PO and pre-fill empty entries (fuzzy)."""
+    from locpipe.engines import with_engine
     from locpipe.project import translate_project
 
-    config = _config(ctx)
-    if engine is not None or model is not None:
-        engine_config = replace(
-            config.engine,
-            name=engine or config.engine.name,
-            model=str(model.resolve()) if model else config.engine.model,
-        )
-        config = replace(config, engine=engine_config)
+    config = with_engine(_config(ctx), engine, model)
     summaries = []
     with _progress("translate", enabled=not as_json) as progress:
         for code in _langs(config, lang):

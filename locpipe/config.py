@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 import tomllib
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -29,19 +29,8 @@ from locpipe.settings import (
 
 CONFIG_FILE = "locpipe.toml"
 
-# CTranslate2's compute types (ctranslate2.get_supported_compute_types lists a device's).
-COMPUTE_TYPES = (
-    "auto",
-    "default",
-    "int8",
-    "int8_float32",
-    "int8_float16",
-    "int8_bfloat16",
-    "int16",
-    "float16",
-    "bfloat16",
-    "float32",
-)
+# Keys of the old flat [engine] table that now live in [engine.argos]: still read, with a note.
+LEGACY_ENGINE = "argos"
 
 
 def _engine_names() -> Sequence[str]:
@@ -52,18 +41,18 @@ def _engine_names() -> Sequence[str]:
 
 @dataclass(frozen=True)
 class EngineConfig:
-    """The ``[engine]`` table: which machine translation engine, and how it runs."""
+    """The ``[engine]`` table: which engine, plus each engine's own ``[engine.NAME]`` table."""
 
     name: str = setting("argos", choices=_engine_names)
-    model: str | None = setting(None, non_empty=True)  # an .argosmodel file used as it is
-    packages_dir: str | None = setting(None, non_empty=True)  # default: Argos' own folder
-    index_url: str | None = setting(None, non_empty=True)  # argospm-compatible package index
-    beam_size: int = setting(4, ge=1)
-    batch_size: int = setting(32, ge=1)  # max sentences per CTranslate2 batch
-    inter_threads: int = setting(1, ge=1)
-    intra_threads: int = setting(0, ge=0)  # 0: CTranslate2 picks (all cores)
-    compute_type: str = setting("auto", choices=COMPUTE_TYPES)
     checkpoint_every: int = setting(64, ge=1)  # segments translated between two saves of the PO
+    tables: Mapping[str, Any] = field(default_factory=dict, metadata={"setting": False})
+
+    def settings(self, name: str | None = None) -> Any:
+        """The settings of engine ``name`` (default: the chosen one), its defaults if unwritten."""
+        from locpipe.mt.factory import ENGINES
+
+        name = name or self.name
+        return self.tables[name] if name in self.tables else ENGINES[name].settings()
 
 
 @dataclass(frozen=True)
@@ -97,6 +86,7 @@ class Config:
     engine: EngineConfig = field(default_factory=EngineConfig)
     check: CheckConfig = field(default_factory=CheckConfig)
     config_path: Path | None = field(default=None, metadata={"setting": False})
+    notes: tuple[str, ...] = field(default=(), metadata={"setting": False})  # deprecations
 
     @property
     def template_path(self) -> Path:
@@ -151,13 +141,52 @@ def parse_config(
             "target_langs is missing", path=path, hint='add for example target_langs = ["ru"]'
         )
     values: dict[str, Any] = {}
+    notes: list[str] = []
     for key, value in table.items():
         kind, metadata = settings[key]
-        if is_table(kind):
+        if kind is EngineConfig:
+            values[key] = _read_engine(value, source, notes)
+        elif is_table(kind):
             values[key] = read_table(kind, value, source, key)
         else:
             values[key] = check_value(value, kind, metadata, source, key)
-    return _project(values, root.resolve(), source)
+    return replace(_project(values, root.resolve(), source), notes=tuple(notes))
+
+
+def _read_engine(table: object, source: Source, notes: list[str]) -> EngineConfig:
+    """``[engine]`` and one ``[engine.NAME]`` table per registered engine, each checked.
+
+    The old flat keys (``[engine] beam_size``) are the legacy engine's: checked
+    where they are, then read as if written in its table, with a note to move them.
+    """
+    from locpipe.mt.factory import ENGINES
+
+    if not isinstance(table, dict):
+        raise source.error("engine", "[engine] must be a table")
+    own = table_fields(EngineConfig)
+    legacy_kind = ENGINES[LEGACY_ENGINE].settings
+    legacy_keys = [key for key in table_fields(legacy_kind) if key not in own]
+    reject_unknown(table, [*own, *ENGINES, *legacy_keys], source, "engine.")
+    legacy = {key: value for key, value in table.items() if key in legacy_keys}
+    if legacy:
+        read_table(legacy_kind, legacy, source, "engine")  # errors name the key where it is
+        moved = ", ".join(legacy)
+        notes.append(
+            f"{source.path}:{source.line_of('engine')}: [engine] {moved}: deprecated here, "
+            f"move to [engine.{LEGACY_ENGINE}]"
+        )
+        written = table.get(LEGACY_ENGINE, {})
+        table = {
+            **table,
+            LEGACY_ENGINE: {**legacy, **(written if isinstance(written, dict) else {})},
+        }
+    tables = {
+        name: read_table(ENGINES[name].settings, table[name], source, f"engine.{name}")
+        for name in ENGINES
+        if name in table
+    }
+    base = read_table(EngineConfig, {k: v for k, v in table.items() if k in own}, source, "engine")
+    return replace(base, tables=tables)
 
 
 def _project(values: dict[str, Any], root: Path, source: Source) -> Config:
@@ -277,9 +306,12 @@ target_langs = [{target_langs}]
 
 [engine]
 # name = "argos"            # "argos" (offline Argos Translate packages) or "pseudo"
+
+[engine.argos]
 # model = "translate-en_ru-1_9.argosmodel"  # use a package file without installing it
 # beam_size = 4
 # batch_size = 32
+# device = "cpu"            # "cpu", "cuda" or "auto"
 
 [check]
 # min_translated = 95       # percent; `locpipe check` fails below it

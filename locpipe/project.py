@@ -139,10 +139,11 @@ def package_settings(root: Path) -> PackageSettings:
         config = load_config(root)
     except NoProjectError:
         return PackageSettings(default_packages_dir())
-    folder = config.engine.packages_dir
+    argos = config.engine.settings("argos")
+    folder = argos.packages_dir
     return PackageSettings(
         packages_dir=(config.root / folder).resolve() if folder else default_packages_dir(),
-        index_url=config.engine.index_url,
+        index_url=argos.index_url,
     )
 
 

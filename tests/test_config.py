@@ -6,6 +6,8 @@ import pytest
 
 from locpipe.config import load_config, render_init, validate_locale
 from locpipe.errors import ConfigError
+from locpipe.mt.argos import ArgosConfig
+from locpipe.mt.pseudo import PseudoConfig
 
 
 def make_project(tmp_path: Path, toml: str) -> Path:
@@ -20,7 +22,9 @@ def test_defaults(tmp_path: Path) -> None:
     assert config.target_langs == ("ru", "pt_BR")
     assert config.template_path == tmp_path.resolve() / "locales" / "site.pot"
     assert config.po_path("ru") == tmp_path.resolve() / "locales/ru/LC_MESSAGES/site.po"
-    assert config.engine.beam_size == 4
+    assert config.engine.settings("argos").beam_size == 4
+    assert config.engine.settings("argos").device == "cpu"
+    assert config.notes == ()
 
 
 def test_pyproject_table(tmp_path: Path) -> None:
@@ -121,3 +125,53 @@ def test_numbers_are_widened_for_number_settings(tmp_path: Path) -> None:
     )
     assert config.check.min_translated == 95.0
     assert isinstance(config.check.min_translated, float)
+
+
+def test_engine_tables_are_read_and_checked_per_engine(tmp_path: Path) -> None:
+    toml = (
+        'target_langs = ["ru"]\n[engine]\nname = "pseudo"\ncheckpoint_every = 5\n'
+        '[engine.argos]\nbeam_size = 2\ndevice = "auto"\n[engine.pseudo]\n'
+    )
+    config = load_config(make_project(tmp_path, toml))
+    assert config.engine.name == "pseudo"
+    assert config.engine.checkpoint_every == 5
+    assert config.engine.settings("argos") == ArgosConfig(beam_size=2, device="auto")
+    assert config.engine.settings() == PseudoConfig()
+    assert config.notes == ()
+
+
+def test_old_flat_engine_keys_still_read_with_a_note(tmp_path: Path) -> None:
+    toml = 'target_langs = ["ru"]\n\n[engine]\nbeam_size = 2\nbatch_size = 8\n'
+    config = load_config(make_project(tmp_path, toml))
+    assert config.engine.settings("argos") == ArgosConfig(beam_size=2, batch_size=8)
+    (note,) = config.notes
+    assert note == (
+        f"{tmp_path / 'locpipe.toml'}:3: [engine] beam_size, batch_size: deprecated here, "
+        "move to [engine.argos]"
+    )
+
+
+def test_the_engine_table_wins_over_an_old_flat_key(tmp_path: Path) -> None:
+    toml = 'target_langs = ["ru"]\n[engine]\nbeam_size = 2\n[engine.argos]\nbeam_size = 3\n'
+    assert load_config(make_project(tmp_path, toml)).engine.settings("argos").beam_size == 3
+
+
+@pytest.mark.parametrize(
+    ("toml", "message", "line"),
+    [
+        (
+            '[engine.argos]\ndevice = "tpu"\n',
+            'engine.argos.device must be one of "cpu", "cuda", "auto"',
+            3,
+        ),
+        ("[engine.argos]\nbeam_size = 0\n", "engine.argos.beam_size must be an integer ≥ 1", 3),
+        ("[engine.pseudo]\nbeam_size = 4\n", "unknown key 'engine.pseudo.beam_size'", 3),
+        ("[engine]\ndevice = 4\n", "engine.device must be one of", 3),
+        ("[engine.google]\nkey = 1\n", "unknown key 'engine.google'", 2),
+    ],
+)
+def test_engine_table_errors(tmp_path: Path, toml: str, message: str, line: int) -> None:
+    with pytest.raises(ConfigError) as caught:
+        load_config(make_project(tmp_path, 'target_langs = ["ru"]\n' + toml))
+    assert caught.value.message.startswith(message)
+    assert caught.value.line == line

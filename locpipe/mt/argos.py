@@ -23,12 +23,43 @@ from typing import Any
 
 from locpipe.errors import EngineError, ModelPackageError
 from locpipe.mt import packages
-from locpipe.mt.engine import MTResult, Progress, report_done
+from locpipe.mt.engine import EngineRequest, MTResult, Progress, report_done
 from locpipe.mt.placeholders import translate_markup
 from locpipe.mt.sentences import join, split_long
 from locpipe.mt.typograph import base_language
+from locpipe.settings import setting
 
 PIVOT = "en"
+
+# CTranslate2's compute types (ctranslate2.get_supported_compute_types lists a device's).
+COMPUTE_TYPES = (
+    "auto",
+    "default",
+    "int8",
+    "int8_float32",
+    "int8_float16",
+    "int8_bfloat16",
+    "int16",
+    "float16",
+    "bfloat16",
+    "float32",
+)
+DEVICES = ("cpu", "cuda", "auto")  # "auto": CUDA when CTranslate2 sees a GPU, else the CPU
+
+
+@dataclass(frozen=True)
+class ArgosConfig:
+    """The ``[engine.argos]`` table of the settings: which package, and how CTranslate2 runs."""
+
+    model: str | None = setting(None, non_empty=True)  # an .argosmodel file used as it is
+    packages_dir: str | None = setting(None, non_empty=True)  # default: Argos' own folder
+    index_url: str | None = setting(None, non_empty=True)  # argospm-compatible package index
+    beam_size: int = setting(4, ge=1)
+    batch_size: int = setting(32, ge=1)  # max sentences per CTranslate2 batch
+    inter_threads: int = setting(1, ge=1)
+    intra_threads: int = setting(0, ge=0)  # 0: CTranslate2 picks (all cores)
+    compute_type: str = setting("auto", choices=COMPUTE_TYPES)
+    device: str = setting("cpu", choices=DEVICES)
 
 
 @dataclass(frozen=True)
@@ -317,3 +348,26 @@ def open_argos(
             )
         models = [ArgosModel(info, info.path or where / info.folder, settings) for info in route]
     return ArgosEngine(models, source_lang, target_lang, settings)
+
+
+def open_configured(config: ArgosConfig, request: EngineRequest) -> ArgosEngine:
+    """The engine the ``[engine.argos]`` table asks for (the engine registry's opener)."""
+    return open_argos(
+        request.source_lang,
+        request.target_lang,
+        packages_dir=_project_path(request.root, config.packages_dir),
+        model_file=_project_path(request.root, config.model),
+        cache_dir=request.cache_dir,
+        settings=ArgosSettings(
+            beam_size=config.beam_size,
+            max_batch_size=config.batch_size,
+            inter_threads=config.inter_threads,
+            intra_threads=config.intra_threads,
+            compute_type=config.compute_type,
+            device=config.device,
+        ),
+    )
+
+
+def _project_path(root: Path, value: str | None) -> Path | None:
+    return None if value is None else (root / value).resolve()

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
@@ -18,6 +19,16 @@ if TYPE_CHECKING:
 
 Progress = Callable[[int], None]
 """Called with how many more of the input texts are done (count duplicates too)."""
+
+
+@dataclass(frozen=True)
+class EngineRequest:
+    """What every engine is opened for: a language pair, in a project."""
+
+    source_lang: str
+    target_lang: str
+    root: Path  # relative paths in an engine's settings are relative to it
+    cache_dir: Path  # where an engine may keep unpacked models
 
 
 @dataclass(frozen=True)

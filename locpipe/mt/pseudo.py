@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 
-from locpipe.mt.engine import MTResult, Progress
+from locpipe.mt.engine import EngineRequest, MTResult, Progress
 
 _PLAIN = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
 _ACCENTED = "áƀçđéƒĝĥíĵķĺɱñóþʠŕšţúṽŵẋýžÁƁÇĐÉƑĜĤÍĴĶĹṀÑÓÞǪŔŠŢÚṼŴẊÝŽ"
@@ -51,3 +52,13 @@ class PseudoEngine:
         if progress is not None and texts:
             progress(len(texts))
         return results
+
+
+@dataclass(frozen=True)
+class PseudoConfig:
+    """The ``[engine.pseudo]`` table: pseudo-localisation has no settings."""
+
+
+def open_configured(config: PseudoConfig, request: EngineRequest) -> PseudoEngine:
+    """The engine registry's opener: the same engine for every language pair."""
+    return PseudoEngine()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import socket
 import zipfile
 from pathlib import Path
@@ -71,7 +72,7 @@ def test_bad_config(example_project: Path, toml: str, fragment: str, command: st
     before = tree(example_project)
     result = run(example_project, command)
     assert result.exit_code == 2
-    assert f"{example_project / 'locpipe.toml'}: " in result.output
+    assert re.search(rf"{re.escape(str(example_project / 'locpipe.toml'))}:\d+: ", result.output)
     assert fragment in result.output
     assert "Traceback" not in result.output
     assert tree(example_project) == before
@@ -91,6 +92,8 @@ BAD_SETTINGS = {
     "empty domain": ('domain = ""\n', "domain", 3),
     "unknown compute_type": ('[engine]\ncompute_type = "fast"\n', "engine.compute_type", 4),
     "unknown engine": ('[engine]\nname = "google"\n', "engine.name", 4),
+    "unknown device": ('[engine.argos]\ndevice = "tpu"\n', "engine.argos.device", 4),
+    "beam_size 0 in its table": ("[engine.argos]\nbeam_size = 0\n", "engine.argos.beam_size", 4),
 }
 ALL_COMMANDS = {
     "extract": ["extract"],
@@ -171,3 +174,15 @@ def test_offline_index_fails_fast_with_a_clear_message(
     assert result.exit_code == 2
     assert f"127.0.0.1:{port}" in result.output
     assert "Traceback" not in result.output
+
+
+@pytest.mark.parametrize("command", ["stats", "check"])
+def test_old_flat_engine_keys_work_with_a_note(example_project: Path, command: str) -> None:
+    settings = example_project / "locpipe.toml"
+    text = settings.read_text(encoding="utf-8").replace("[engine.argos]\n", "")
+    settings.write_text(text, encoding="utf-8")
+    result = run(example_project, command)
+    assert result.exit_code == 0, result.output
+    assert f"note: {settings}:5: [engine] beam_size: deprecated here, move to [engine.argos]" in (
+        result.stderr
+    )

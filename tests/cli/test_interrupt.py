@@ -33,7 +33,8 @@ def long_project(root: Path, paragraphs: int) -> Path:
     page = f"<!DOCTYPE html><html><head><title>Long</title></head><body>{body}</body></html>"
     (root / "source" / "index.html").write_text(page, encoding="utf-8")
     (root / "locpipe.toml").write_text(
-        f'target_langs = ["ru"]\n[engine]\nmodel = "{EN_RU_MODEL}"\ncheckpoint_every = 10\n',
+        f'target_langs = ["ru"]\n[engine]\ncheckpoint_every = 10\n'
+        f'[engine.argos]\nmodel = "{EN_RU_MODEL}"\n',
         encoding="utf-8",
     )
     return root
