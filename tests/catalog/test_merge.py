@@ -184,6 +184,21 @@ def test_missing_language_and_plural_forms_are_filled_in() -> None:
     assert list(header).index("Plural-Forms") == len(header) - 1
 
 
+@pytest.mark.parametrize(
+    "written",
+    [
+        RU_PLURALS,
+        "nplurals=3; plural=n % 10 == 1 && n % 100 != 11 ? 0 : n % 10 >= 2 && n % 10 <= 4 && "
+        "(n % 100 < 12 || n % 100 > 14) ? 1 : 2;",  # Babel 2.19's spelling of the same rule
+        "nplurals=3; plural=(n%10==1 && n%100!=11) ? 0 : 2;",  # wrong, but the translator's
+    ],
+)
+def test_a_catalogs_plural_forms_is_kept_as_written(written: str) -> None:
+    old = russian()
+    old.header["Plural-Forms"] = written
+    assert merge(template(), old, "ru").catalog.header["Plural-Forms"] == written
+
+
 def test_first_merge_starts_from_the_template() -> None:
     result = merge(template(Message("Home", locations=[("index.html", 2)])), None, "de")
     catalog = result.catalog

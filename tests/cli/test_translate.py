@@ -112,3 +112,28 @@ def test_an_unchanged_project_leaves_the_po_untouched(example_project: Path) -> 
     before = po_of(example_project).read_bytes()
     translate_json(example_project, "--engine", "pseudo")
     assert po_of(example_project).read_bytes() == before
+
+
+BABEL_2_19_RU = (
+    "nplurals=3; plural=n % 10 == 1 && n % 100 != 11 ? 0 : n % 10 >= 2 && n % 10 <= 4 && "
+    "(n % 100 < 12 || n % 100 > 14) ? 1 : 2;"
+)
+
+
+def test_an_equivalent_plural_forms_survives_translate_and_passes_check(
+    example_project: Path,
+) -> None:
+    po = po_of(example_project)
+    catalog = read_po(po.read_bytes(), po)
+    written = catalog.header["Plural-Forms"]
+    text = po.read_text(encoding="utf-8")
+    start = text.index('"Plural-Forms: ')
+    end = text.index('\\n"\n', start) + len('\\n"\n')
+    po.write_text(text[:start] + f'"Plural-Forms: {BABEL_2_19_RU}\\n"\n' + text[end:], "utf-8")
+    assert written != BABEL_2_19_RU
+    translate_json(example_project, "--engine", "pseudo")
+    after = read_po(po.read_bytes(), po)
+    assert after.header["Plural-Forms"] == BABEL_2_19_RU
+    result = run(example_project, "check", "--json")
+    findings = json.loads(result.stdout)
+    assert "plural-forms" not in json.dumps(findings)
