@@ -70,7 +70,7 @@ class CheckConfig:
 class Config:
     """Everything a command needs to know about the project.
 
-    Each field but ``root`` and ``config_path`` is a key of the settings file, and
+    Each field not marked ``{"setting": False}`` is a key of the settings file, and
     each field whose type is a dataclass is a table of it, read and checked by
     ``parse_config`` with no other list to keep.
     """
