@@ -307,6 +307,8 @@ def build(
         )
     _report_page_errors(outcome.errors)
     result = outcome.result
+    for warning in result.warnings:
+        _err().print(f"[yellow]warning:[/] {escape(str(warning))}", soft_wrap=True)
     for language in result.languages:
         for rejected in language.rejected:
             _err().print(
@@ -327,6 +329,28 @@ def build(
     _out().print(table)
     _out().print(f"site written to {result.build_dir}")
     _exit_for_partial(outcome.errors)
+
+
+@app.command()
+@reports_errors
+def serve(
+    ctx: typer.Context,
+    port: Annotated[int, typer.Option(help="Port on 127.0.0.1 (0: any free one).")] = 8000,
+) -> None:
+    """Serve the built site on 127.0.0.1, routed as deployed (Ctrl-C stops)."""
+    from locpipe.site.serve import make_server
+
+    config = _config(ctx)
+    server = make_server(config.build_dir, port=port)
+    _out().print(f"serving {config.build_dir} at {server.url} (Ctrl-C stops)")
+    for lang in config.target_langs:
+        _out().print(f"  {lang}: {server.url}{lang}/")
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.server_close()
 
 
 # -- check, stats, report, preview ------------------------------------------------------------

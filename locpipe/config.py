@@ -47,6 +47,13 @@ class CheckConfig:
 
 
 @dataclass(frozen=True)
+class SiteConfig:
+    """The ``[site]`` table: what the build adds to the whole site."""
+
+    switcher: bool = False  # add locpipe's own language switcher to every page
+
+
+@dataclass(frozen=True)
 class Config:
     """Everything a command needs to know about the project."""
 
@@ -60,6 +67,7 @@ class Config:
     site_url: str | None = None  # public address, for absolute hreflang links
     engine: EngineConfig = field(default_factory=EngineConfig)
     check: CheckConfig = field(default_factory=CheckConfig)
+    site: SiteConfig = field(default_factory=SiteConfig)
     config_path: Path | None = None
 
     @property
@@ -85,6 +93,7 @@ _TOP_KEYS = {
     "site_url",
     "engine",
     "check",
+    "site",
 }
 
 
@@ -147,6 +156,7 @@ def parse_config(table: Mapping[str, Any], *, root: Path, path: Path) -> Config:
         site_url=_optional(table, "site_url", str, path),
         engine=_section(EngineConfig, table.get("engine", {}), path, "engine"),
         check=_section(CheckConfig, table.get("check", {}), path, "check"),
+        site=_section(SiteConfig, table.get("site", {}), path, "site"),
         config_path=path,
     )
 
@@ -296,6 +306,9 @@ target_langs = [{target_langs}]
 # min_translated = 95       # percent; `locpipe check` fails below it
 # max_fuzzy = 0             # machine drafts allowed in a release
 # glossary = "glossary.csv" # term,translation[,note]: an empty translation means "never translate"
+
+[site]
+# switcher = true           # add a small language switcher of locpipe's own to every page
 """
 
 
