@@ -14,12 +14,13 @@ favicon) is kept as written, so it has its effect in every language.
 from __future__ import annotations
 
 import re
-import shlex
 from dataclasses import dataclass, field
 
 from locpipe.site.languages import SiteLanguages
 from locpipe.site.routing import Routing, RoutingError
 
+# An argument as Apache splits a line: a quoted string, or a run without spaces (kept as written).
+_WORD = re.compile(r'"(?:[^"\\]|\\.)*"|\S+')
 # A Tilda slug rule's pattern: a literal path, optionally with the trailing slash.
 _SLUG_PATTERN = re.compile(r"^\^((?:[A-Za-z0-9_~-]|\\\.|/(?!\$))+)/?\$$")
 # A substitution that rebuilds the request's address on a host: https://host/$1.
@@ -69,10 +70,9 @@ def _read_line(number: int, raw: bytes, name: str) -> Line:
         raise RoutingError("the line is not UTF-8 text", path=name, line=number) from None
     if not text or text.startswith("#"):
         return Line(number, raw)
-    try:
-        words = shlex.split(text, comments=False, posix=True)
-    except ValueError as error:
-        raise RoutingError(f"cannot read the line ({error})", path=name, line=number) from None
+    words = _WORD.findall(text)
+    if "".join(words).count('"') % 2:
+        raise RoutingError("cannot read the line (a quote is not closed)", path=name, line=number)
     directive = words[0].lower()
     if directive == "rewriterule" and len(words) < 3:
         raise RoutingError(
@@ -95,7 +95,7 @@ def _routing(lines: tuple[Line, ...], pages: frozenset[str]) -> Routing:
             slug = _slug_rule(line, pages)
             if slug is not None:
                 slugs.setdefault(slug[0].lower(), slug[1])
-    return Routing(pages, slugs, start_page, error_pages, pretty_urls=False)
+    return Routing(pages, slugs, start_page, error_pages)
 
 
 def _slug_rule(line: Line, pages: frozenset[str]) -> tuple[str, str] | None:

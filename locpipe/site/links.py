@@ -60,9 +60,9 @@ def link_target(href: str, page_path: str, site: SiteContext) -> LinkTarget | No
     first, _, rest = path.lstrip("/").partition("/")
     lang = site.languages.by_folder(first)
     if lang is not None:
-        linked = site.routing.page_at("/" + rest) if rest else page_path
+        linked = site.routing.page_at("/" + rest, loose=True) if rest else page_path
         return LinkTarget(linked or page_path, lang)
-    linked = site.routing.page_at(path)
+    linked = site.routing.page_at(path, loose=True)
     return LinkTarget(linked, None) if linked is not None else None
 
 

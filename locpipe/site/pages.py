@@ -149,7 +149,7 @@ def _public_path(page: Page, site: SiteContext) -> str:
     """The page's address: its canonical's path when that is served, else its slug or file."""
     canonical = page.anchors.canonical
     if canonical is not None:
-        path = urlsplit(canonical.value.strip()).path or "/"
+        path = "/" + urlsplit(canonical.value.strip()).path.lstrip("/")  # "01" is from the root
         if site.routing.page_at(path) == page.path:
             return path
     return site.routing.address(page.path)

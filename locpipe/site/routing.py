@@ -30,11 +30,13 @@ class Routing:
     slugs: Mapping[str, str] = field(default_factory=dict)  # lower-case slug -> page file
     start_page: str = "index.html"  # the page at "/" (Apache's DirectoryIndex)
     error_pages: Mapping[int, str] = field(default_factory=dict)  # status -> address path
-    # Static hosts (GitHub Pages, Netlify) also serve about.html at /about; Apache does not.
-    pretty_urls: bool = True
 
-    def page_at(self, path: str) -> str | None:
-        """The page that answers the URL ``path`` (``/``, ``/shop``, ``/page1.html``), if any."""
+    def page_at(self, path: str, *, loose: bool = False) -> str | None:
+        """The page that answers the URL ``path`` (``/``, ``/shop``, ``/page1.html``), if any.
+
+        ``loose``: also ``/about`` for ``about.html``, which GitHub Pages and Netlify serve
+        and Apache does not; a link written so means that page, an alternate may not.
+        """
         relative = path.lstrip("/")
         if not relative:
             return self.start_page if self.start_page in self.pages else None
@@ -45,7 +47,7 @@ class Routing:
             return relative
         if relative.endswith("/") and f"{relative}index.html" in self.pages:
             return f"{relative}index.html"
-        if self.pretty_urls and f"{relative}.html" in self.pages:
+        if loose and f"{relative}.html" in self.pages:
             return f"{relative}.html"
         return None
 
