@@ -37,8 +37,9 @@ def link_edits(page: Page, lang: str, site: SiteContext) -> list[Edit]:
     for link in page.anchors.links:
         target = link_target(link.value, page.path, site)
         if (
-            target is None
-            and _links_start_page(link.value, site)
+            target is not None
+            and target.lang is None
+            and target.page == site.routing.start_page
             and _link_text(page.data, link, page.encoding) in source_names
         ):
             target = LinkTarget(page.path, site.languages.source)
@@ -76,11 +77,6 @@ def _site_path(href: str, site: SiteContext) -> str | None:
     if not parts.path.startswith("/") or parts.path.startswith("//"):
         return None  # relative links already stay inside the language folder
     return unquote(parts.path)
-
-
-def _links_start_page(href: str, site: SiteContext) -> bool:
-    path = _site_path(href, site)
-    return path is not None and site.routing.page_at(path) == site.routing.start_page
 
 
 def _link_text(data: bytes, link: AttrValue, encoding: str) -> str:
