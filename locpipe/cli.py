@@ -342,9 +342,9 @@ def serve(
 
     config = _config(ctx)
     server = make_server(config.build_dir, port=port)
-    _out().print(f"serving {config.build_dir} at {server.url} (Ctrl-C stops)")
+    _out().print(f"serving {config.build_dir} at {server.url} (Ctrl-C stops)", soft_wrap=True)
     for lang in config.target_langs:
-        _out().print(f"  {lang}: {server.url}{lang}/")
+        _out().print(f"  {lang}: {server.url}{lang}/", soft_wrap=True)
     try:
         server.serve_forever()
     except KeyboardInterrupt:

@@ -133,7 +133,9 @@ def _write_other_files(source: SiteSource, build_dir: Path, written: set[Path]) 
         if relative in source.rewritten_inputs:
             continue
         placement = rule_for(relative).placement
-        for folder in folders if placement is Placement.EVERY_LANGUAGE else [""]:
+        # A routing file locpipe could not read is copied unchanged, as any other file.
+        everywhere = placement in (Placement.EVERY_LANGUAGE, Placement.ROUTING)
+        for folder in folders if everywhere else [""]:
             copied += _copy(path, build_dir / folder / relative, written)
     return copied
 
