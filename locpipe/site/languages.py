@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 
 
 @dataclass(frozen=True)
@@ -36,12 +37,14 @@ def tilda_lang(locale: str) -> str:
     return locale.split("_")[0].upper()
 
 
+@cache
 def text_direction(locale: str) -> str:
     from babel import Locale
 
     return "rtl" if Locale.parse(locale).text_direction == "rtl" else "ltr"
 
 
+@cache
 def og_locale(locale: str) -> str:
     """Open Graph locale (language_TERRITORY): ru -> ru_RU, pt_BR -> pt_BR."""
     from babel import Locale
@@ -54,6 +57,7 @@ def og_locale(locale: str) -> str:
     return f"{parsed.language}_{likely.territory}" if likely.territory else parsed.language
 
 
+@cache
 def language_name(locale: str) -> str:
     """The language's own name for itself, capitalised: ru -> Русский, de -> Deutsch."""
     from babel import Locale
@@ -62,6 +66,7 @@ def language_name(locale: str) -> str:
     return name[:1].upper() + name[1:]
 
 
+@cache
 def names_of(locale: str) -> frozenset[str]:
     """What a switcher link may say for ``locale``: its code, own name and English name."""
     from babel import Locale
