@@ -110,3 +110,35 @@ def test_serve_prints_its_address_serves_and_stops_on_ctrl_c(project: Path) -> N
         if process.poll() is None:
             os.kill(process.pid, signal.SIGKILL)
             process.wait()
+
+
+def test_serve_watch_rebuilds_when_a_catalog_is_saved(project: Path) -> None:
+    from locpipe.catalog.po import read_po, write_po
+
+    assert run(project, "extract").exit_code == 0
+    assert run(project, "translate", "--engine", "pseudo").exit_code == 0
+    assert run(project, "build").exit_code == 0
+    process = subprocess.Popen(
+        [sys.executable, "-m", "locpipe", "-C", str(project), "serve", "--port", "0", "--watch"],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert process.stdout is not None
+        url = process.stdout.readline().split(" at ")[1].split()[0]
+        process.stdout.readline()  # the line naming the ru address
+        po = project / "locales/ru/LC_MESSAGES/site.po"
+        catalog = read_po(po.read_bytes(), po)
+        home = catalog.get("Home")
+        assert home is not None
+        home.msgstr, home.fuzzy = "Главная", False
+        po.write_bytes(write_po(catalog))
+        assert process.stdout.readline().strip() == "ru: catalog saved, site rebuilt"
+        with urllib.request.urlopen(url + "ru/", timeout=10) as response:
+            assert "Главная" in response.read().decode()
+        process.send_signal(signal.SIGINT)
+        assert process.wait(timeout=10) == 0
+    finally:
+        if process.poll() is None:
+            os.kill(process.pid, signal.SIGKILL)
+            process.wait()

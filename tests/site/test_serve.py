@@ -6,6 +6,7 @@ import pytest
 
 from locpipe.errors import LocpipeError
 from locpipe.site.serve import SiteRouter, make_server
+from locpipe.site.watch import Watcher
 
 HTACCESS = (
     "ErrorDocument 404 /404.html\nDirectoryIndex page1.html\nRewriteRule ^shop$ page2.html [NC]\n"
@@ -69,3 +70,14 @@ def test_binds_to_localhost(build: Path) -> None:
         assert server.url.startswith("http://127.0.0.1:")
     finally:
         server.server_close()
+
+
+def test_the_watcher_notices_a_saved_catalog(tmp_path: Path) -> None:
+    po = tmp_path / "ru.po"
+    po.write_text("one")
+    seen: list[str] = []
+    watcher = Watcher({"ru": po, "de": tmp_path / "de.po"}, seen.append)
+    assert watcher.poll() == []
+    po.write_text("two, longer")
+    assert watcher.poll() == ["ru"]
+    assert watcher.poll() == []
