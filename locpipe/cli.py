@@ -335,7 +335,10 @@ def build(
 @reports_errors
 def serve(
     ctx: typer.Context,
-    port: Annotated[int, typer.Option(help="Port on 127.0.0.1 (0: any free one).")] = 8000,
+    port: Annotated[int, typer.Option(help="Port to listen on (0: any free one).")] = 8000,
+    host: Annotated[
+        str, typer.Option(help="Address to listen on; the default lets no other machine in.")
+    ] = "127.0.0.1",
     watch: Annotated[
         bool, typer.Option("--watch", help="Rebuild the site when a PO file is saved.")
     ] = False,
@@ -349,7 +352,7 @@ def serve(
     from locpipe.site.watch import Watcher
 
     config = _config(ctx)
-    server = make_server(config.build_dir, port=port)
+    server = make_server(config.build_dir, host=host, port=port)
     _out().print(f"serving {config.build_dir} at {server.url} (Ctrl-C stops)", soft_wrap=True)
     for lang in config.target_langs:
         _out().print(f"  {lang}: {server.url}{lang}/", soft_wrap=True)

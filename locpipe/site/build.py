@@ -84,15 +84,14 @@ def build_site(
     stats = {lang: LanguageBuild(lang, languages.folder(lang)) for lang in languages.all}
     lookups = {
         lang: catalog_lookup(catalogs.get(lang), use_fuzzy=options.use_fuzzy)
-        for lang in languages.targets
+        for lang in languages.all
     }
     for page in _pages(source_dir, result.errors):
         for lang in languages.all:
             folder = languages.folder(lang)
             if progress is not None:
                 progress(f"{folder}/{page.path}" if folder else page.path)
-            lookup = lookups.get(lang) or catalog_lookup(None, use_fuzzy=False)
-            data = localize_page(page, lang, source.site, lookup, stats[lang])
+            data = localize_page(page, lang, source.site, lookups[lang], stats[lang])
             target = build_dir / folder / page.path
             atomic_write_bytes(target, data)
             written.add(target)
