@@ -16,6 +16,7 @@ from locpipe.extract import page_files
 from locpipe.site.context import SiteContext, base_of, own_host
 from locpipe.site.languages import SiteLanguages
 from locpipe.site.outputs import Placement, rule_for
+from locpipe.site.robots import localized_robots
 from locpipe.site.routing import (
     Routing,
     RoutingError,
@@ -51,6 +52,10 @@ def read_site_source(
     if routing_file is not None:
         source.rewritten.update(routing_file.localized(languages))
         source.rewritten_inputs.add(routing_file.name)
+    robots = source_dir / "robots.txt"
+    if robots.is_file():
+        source.rewritten["robots.txt"] = localized_robots(robots.read_bytes(), site)
+        source.rewritten_inputs.add("robots.txt")
     entries = sitemap if sitemap is not None else default_entries(site)
     if entries:
         source.rewritten["sitemap.xml"] = write_sitemap(entries, site)

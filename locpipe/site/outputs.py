@@ -16,6 +16,7 @@ class Placement(StrEnum):
     EVERY_LANGUAGE = "every language"  # copied to the root and into every language folder
     ROUTING = "routing"  # rewritten for every language by its routing format
     SITEMAP = "sitemap"  # rewritten once at the root, listing every language
+    ROBOTS = "robots"  # rewritten once at the root: disallowed pages in every language
 
 
 @dataclass(frozen=True)
@@ -30,7 +31,7 @@ FILE_RULES: tuple[FileRule, ...] = (
     FileRule(".htaccess", Placement.ROUTING, "the same, already renamed for Apache"),
     FileRule("_redirects", Placement.ROUTING, "Netlify routing, read only at the site root"),
     FileRule("sitemap.xml", Placement.SITEMAP, "one sitemap lists every language's addresses"),
-    FileRule("robots.txt", Placement.ROOT, "crawlers read it only at the host root"),
+    FileRule("robots.txt", Placement.ROBOTS, "crawlers read it only at the host root"),
     FileRule("robots_*.txt", Placement.ROOT, "robots per host, picked by the root's routing"),
     FileRule("CNAME", Placement.ROOT, "GitHub Pages reads the custom domain at the root"),
     FileRule("readme.txt", Placement.ROOT, "Tilda's upload instructions, for the whole site"),

@@ -12,7 +12,7 @@ from locpipe.site.outputs import FILE_RULES, Placement, rule_for
         (".htaccess", Placement.ROUTING),
         ("_redirects", Placement.ROUTING),
         ("sitemap.xml", Placement.SITEMAP),
-        ("robots.txt", Placement.ROOT),
+        ("robots.txt", Placement.ROBOTS),
         ("robots_example.com.txt", Placement.ROOT),
         ("CNAME", Placement.ROOT),
         ("readme.txt", Placement.ROOT),
