@@ -146,13 +146,14 @@ def alternate_hrefs(page: Page, site: SiteContext) -> list[tuple[str, str]]:
 
 
 def _public_path(page: Page, site: SiteContext) -> str:
-    """The page's address: its canonical's path when that is served, else its slug or file."""
+    """The page's address: its slug or ``/``; else its canonical's path if served; else its file."""
+    address = site.routing.address(page.path)
     canonical = page.anchors.canonical
-    if canonical is not None:
+    if address == f"/{page.path}" and canonical is not None:
         path = "/" + urlsplit(canonical.value.strip()).path.lstrip("/")  # "01" is from the root
         if site.routing.page_at(path) == page.path:
             return path
-    return site.routing.address(page.path)
+    return address
 
 
 def _address_edit(page: Page, attr: AttrValue, lang: str, site: SiteContext) -> list[Edit]:
