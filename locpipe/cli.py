@@ -304,6 +304,8 @@ def build(
         )
     _report_page_errors(outcome.errors)
     result = outcome.result
+    for warning in result.warnings:
+        _err().print(f"[yellow]warning:[/] {escape(str(warning))}", soft_wrap=True)
     for language in result.languages:
         for rejected in language.rejected:
             _err().print(
@@ -324,6 +326,53 @@ def build(
     _out().print(table)
     _out().print(f"site written to {result.build_dir}")
     _exit_for_partial(outcome.errors)
+
+
+@app.command()
+@reports_errors
+def serve(
+    ctx: typer.Context,
+    port: Annotated[int, typer.Option(help="Port to listen on (0: any free one).")] = 8000,
+    host: Annotated[
+        str, typer.Option(help="Address to listen on; the default lets no other machine in.")
+    ] = "127.0.0.1",
+    watch: Annotated[
+        bool, typer.Option("--watch", help="Rebuild the site when a PO file is saved.")
+    ] = False,
+    fuzzy: Annotated[
+        bool, typer.Option("--fuzzy/--no-fuzzy", help="With --watch: build with machine drafts.")
+    ] = False,
+) -> None:
+    """Serve the built site on 127.0.0.1, routed as deployed (Ctrl-C stops)."""
+    from locpipe.project import build_project
+    from locpipe.site.serve import make_server
+    from locpipe.site.watch import Watcher
+
+    config = _config(ctx)
+    server = make_server(config.build_dir, host=host, port=port)
+    _out().print(f"serving {config.build_dir} at {server.url} (Ctrl-C stops)", soft_wrap=True)
+    for lang in config.target_langs:
+        _out().print(f"  {lang}: {server.url}{lang}/", soft_wrap=True)
+
+    def rebuild(lang: str) -> None:
+        try:
+            build_project(config, list(config.target_langs), use_fuzzy=fuzzy)
+        except LocpipeError as error:
+            _err().print(f"[bold red]error:[/] {escape(str(error))}", soft_wrap=True)
+            return
+        _out().print(f"{lang}: catalog saved, site rebuilt", soft_wrap=True)
+
+    watcher = Watcher({lang: config.po_path(lang) for lang in config.target_langs}, rebuild)
+    if watch:
+        watcher.start()
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        if watch:
+            watcher.stop()
+        server.server_close()
 
 
 # -- check, stats, report, preview ------------------------------------------------------------

@@ -67,6 +67,13 @@ class CheckConfig:
 
 
 @dataclass(frozen=True)
+class SiteConfig:
+    """The ``[site]`` table: what the build adds to the whole site."""
+
+    switcher: bool = False  # add locpipe's own language switcher to every page
+
+
+@dataclass(frozen=True)
 class Config:
     """Everything a command needs to know about the project.
 
@@ -85,6 +92,7 @@ class Config:
     site_url: str | None = setting(None, non_empty=True)  # public address, for hreflang links
     engine: EngineConfig = field(default_factory=EngineConfig)
     check: CheckConfig = field(default_factory=CheckConfig)
+    site: SiteConfig = field(default_factory=SiteConfig)
     config_path: Path | None = field(default=None, metadata={"setting": False})
     notes: tuple[str, ...] = field(default=(), metadata={"setting": False})  # deprecations
 
@@ -317,6 +325,9 @@ target_langs = [{target_langs}]
 # min_translated = 95       # percent; `locpipe check` fails below it
 # max_fuzzy = 0             # machine drafts allowed in a release
 # glossary = "glossary.csv" # term,translation[,note]: an empty translation means "never translate"
+
+[site]
+# switcher = true           # add a small language switcher of locpipe's own to every page
 """
 
 

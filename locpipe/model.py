@@ -82,6 +82,9 @@ class PageAnchors:
     canonical: AttrValue | None = None  # <link rel="canonical" href>
     og_url: AttrValue | None = None  # <meta property="og:url" content>
     og_locale: AttrValue | None = None  # <meta property="og:locale" content>
+    allrecords_tag_end: int | None = None  # offset of the ">" ending <div id="allrecords" ...>
+    project_lang: AttrValue | None = None  # data-tilda-project-lang of #allrecords
+    body_end: int | None = None  # offset of "</body>", where an added language switcher goes
 
 
 @dataclass(frozen=True)

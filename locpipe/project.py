@@ -17,7 +17,7 @@ from locpipe.errors import LocpipeError
 from locpipe.extract import build_template, same_messages, scan_site
 from locpipe.lock import project_lock
 from locpipe.mt.packages import PackageInfo
-from locpipe.site import BuildResult, SiteLanguages, build_site
+from locpipe.site import BuildOptions, BuildResult, SiteLanguages, build_site
 from locpipe.translate import (
     ProgressAdvance,
     ProgressStart,
@@ -105,21 +105,21 @@ def load_catalogs(config: Config, langs: list[str]) -> dict[str, Catalog | None]
 def build_project(
     config: Config, langs: list[str], *, use_fuzzy: bool, progress: Progress | None = None
 ) -> BuildOutcome:
-    """Rebuild every page for the source language and each of ``langs``."""
+    """Rebuild every page for the source language and each of ``langs``, one page at a time."""
     catalogs = load_catalogs(config, langs)
-    scan = scan_site(config.source_dir, notes=False)
+    options = BuildOptions(
+        use_fuzzy=use_fuzzy, site_url=config.site_url, switcher=config.site.switcher
+    )
     with project_lock(config.state_dir):
         result = build_site(
-            scan.pages,
             config.source_dir,
             config.build_dir,
             SiteLanguages(config.source_lang, tuple(langs)),
             catalogs,
-            use_fuzzy=use_fuzzy,
-            site_url=config.site_url,
+            options,
             progress=progress,
         )
-    return BuildOutcome(result=result, errors=scan.errors)
+    return BuildOutcome(result=result, errors=result.errors)
 
 
 @dataclass(frozen=True)

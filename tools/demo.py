@@ -73,7 +73,9 @@ def main() -> None:
         f"  reviewed site:        {REPO / 'build/index.html'}, {REPO / 'build/ru/index.html'}\n"
         f"  report:               {REPO / 'locpipe-report.html'}\n"
         f"  machine-draft site:   {scratch / 'build/ru/index.html'}\n"
-        f"  machine-draft PO:     {scratch / 'locales/ru/LC_MESSAGES/site.po'}"
+        f"  machine-draft PO:     {scratch / 'locales/ru/LC_MESSAGES/site.po'}\n"
+        "\nClick through the reviewed site in every language, routed as deployed:\n"
+        f"  .venv/bin/locpipe -C {REPO} serve        # then open http://127.0.0.1:8000/ru/"
     )
 
 

@@ -22,8 +22,9 @@ _PRESCAN_BYTES = 8192
 # WHATWG Encoding Standard: these labels mean windows-1252.
 _WINDOWS_1252_LABELS = frozenset({"ascii", "us-ascii", "iso-8859-1", "iso8859-1", "latin1", "l1"})
 _CONTROL = re.compile(rb"[\x01-\x08\x0e-\x1a\x1c-\x1f]")
-_ANCHOR_TAGS = frozenset({"html", "head", "body", "meta", "a", "link"})
+_ANCHOR_TAGS = frozenset({"html", "head", "body", "meta", "a", "link", "div"})
 _ANCHOR_ATTRS = AttributePicker(("href", "rel", "property", "content", "lang", "dir"))
+_ALLRECORDS_ATTRS = AttributePicker(("id", "data-tilda-project-lang"))
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 _RESOURCE_RELS = frozenset(
     {
@@ -110,11 +111,16 @@ def _declared_encoding(data: bytes) -> str | None:
 
 
 def find_anchors(tokens: Sequence[RawToken], data: bytes, encoding: str) -> PageAnchors:
-    """``<html>``, ``</head>``, site links, canonical, ``og:url`` and ``og:locale``."""
+    """``<html>``, ``</head>``, ``</body>``, site links, canonical, ``og:url``, ``og:locale``,
+    and Tilda's ``#allrecords``."""
     html_tag_end: int | None = None
-    html_lang = html_dir = canonical = og_url = og_locale = None
+    html_lang = html_dir = canonical = og_url = og_locale = project_lang = None
     head_start: int | None = None
     head_end: int | None = None
+    body_end: int | None = None
+    # Tilda's records container; the substring test spares reading every <div> of other pages.
+    allrecords_tag_end: int | None = None
+    seek_allrecords = b"allrecords" in data
     links: list[AttrValue] = []
     start_kind, end_kind = Kind.START, Kind.END
     tagged = [token for token in tokens if token[3] in _ANCHOR_TAGS]  # a tenth of the tokens
@@ -122,12 +128,21 @@ def find_anchors(tokens: Sequence[RawToken], data: bytes, encoding: str) -> Page
         if kind is not start_kind:
             if kind is end_kind and head_end is None and name == "head":
                 head_end = start
+            elif kind is end_kind and name == "body":
+                body_end = start
             continue
         if name == "html" and html_tag_end is None:
             html_tag_end = end - (2 if self_closing else 1)
             attrs = _ANCHOR_ATTRS.attrs(data, attrs_start, attrs_end)
             html_lang = _attr_value(attrs.get("lang"), encoding)
             html_dir = _attr_value(attrs.get("dir"), encoding)
+        elif name == "div":
+            if seek_allrecords:
+                found = _ALLRECORDS_ATTRS.attrs(data, attrs_start, attrs_end)
+                if _attr_text(found.get("id"), encoding).strip() == "allrecords":
+                    allrecords_tag_end = end - (2 if self_closing else 1)
+                    project_lang = _attr_value(found.get("data-tilda-project-lang"), encoding)
+                    seek_allrecords = False
         elif name == "head" and head_start is None:
             head_start = start
         elif name == "body" and head_start is not None and head_end is None:
@@ -158,6 +173,9 @@ def find_anchors(tokens: Sequence[RawToken], data: bytes, encoding: str) -> Page
         canonical=canonical,
         og_url=og_url,
         og_locale=og_locale,
+        allrecords_tag_end=allrecords_tag_end,
+        project_lang=project_lang,
+        body_end=body_end,
     )
 
 

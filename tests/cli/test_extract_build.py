@@ -74,6 +74,8 @@ ALLOWED_EDITS = [
     re.compile(rb'<link rel="alternate" hreflang="[^"]+" href="[^"]*" />'),
     re.compile(rb' lang="(en|ru)"'),
     re.compile(rb"/ru(?=/)"),
+    re.compile(rb'(?<= data-tilda-project-lang=")(EN|RU)(?=")'),  # set, or added:
+    re.compile(rb' data-tilda-project-lang=""'),
 ]
 
 

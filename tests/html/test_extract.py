@@ -173,6 +173,35 @@ def test_anchors_of_a_full_page() -> None:
 
 
 @pytest.mark.parametrize(
+    ("html", "project_lang"),
+    [
+        ('<div class="x"></div><div id="allrecords" class="t-records">', None),
+        ("<div id='allrecords' data-tilda-project-lang='RU' >", "RU"),
+        ('<div data-tilda-project-lang="EN" id="allrecords"/>', "EN"),
+    ],
+)
+def test_allrecords_and_body_end(html: str, project_lang: str | None) -> None:
+    source = page(f"<html><head></head><body>{html}</div></body></html>")
+    anchors, data = source.anchors, source.data
+    assert anchors.allrecords_tag_end is not None
+    assert data[anchors.allrecords_tag_end :].startswith((b">", b"/>"))
+    assert data[: anchors.allrecords_tag_end].rstrip(b" /").endswith((b'"', b"'"))
+    if project_lang is None:
+        assert anchors.project_lang is None
+    else:
+        assert anchors.project_lang is not None
+        assert anchors.project_lang.value == project_lang
+    assert anchors.body_end is not None
+    assert data[anchors.body_end :] == b"</body></html>"
+
+
+def test_a_page_without_allrecords_has_none() -> None:
+    anchors = page('<html><body><div id="allrecordsx">allrecords</div></body></html>').anchors
+    assert anchors.allrecords_tag_end is None
+    assert anchors.project_lang is None
+
+
+@pytest.mark.parametrize(
     ("html", "offset_of"),
     [("<html>", b">"), ("<html/>", b"/>"), ("<HTML\n  class='x'\n>", b">")],
 )

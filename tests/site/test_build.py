@@ -5,9 +5,8 @@ from pathlib import Path
 import pytest
 
 from locpipe.catalog.catalog import Catalog, Message
-from locpipe.html.extract import read_page
-from locpipe.model import Page
-from locpipe.site import SiteLanguages, build_site, html_lang, og_locale, resolve_page
+from locpipe.site import BuildOptions, SiteLanguages, build_site, html_lang, og_locale
+from locpipe.site.routing import Routing
 
 INDEX = (
     '<!DOCTYPE html><html><head><meta charset="utf-8" />'
@@ -33,12 +32,16 @@ RU = {
 }
 
 
-def pages() -> list[Page]:
-    return [
-        read_page("index.html", INDEX.encode()),
-        read_page("about.html", ABOUT.encode()),
-        read_page("files/page1body.html", BODY.encode()),
-    ]
+def write_pages(source: Path) -> Path:
+    """A source folder with the three pages."""
+    for name, text in (
+        ("index.html", INDEX),
+        ("about.html", ABOUT),
+        ("files/page1body.html", BODY),
+    ):
+        (source / name).parent.mkdir(parents=True, exist_ok=True)
+        (source / name).write_text(text)
+    return source
 
 
 def catalog(translations: dict[str, str], fuzzy: bool = False) -> Catalog:
@@ -50,11 +53,11 @@ def catalog(translations: dict[str, str], fuzzy: bool = False) -> Catalog:
 
 @pytest.fixture
 def built(tmp_path: Path) -> Path:
-    source = tmp_path / "source"
+    source = write_pages(tmp_path / "source")
     (source / "css").mkdir(parents=True)
     (source / "css" / "site.css").write_text("body{}")
     build = tmp_path / "build"
-    build_site(pages(), source, build, SiteLanguages("en", ("ru",)), {"ru": catalog(RU)})
+    build_site(source, build, SiteLanguages("en", ("ru",)), {"ru": catalog(RU)})
     return build
 
 
@@ -102,7 +105,9 @@ def test_page_without_canonical_gets_root_relative_alternates(built: Path) -> No
 
 def test_body_fragment_gets_no_lang_and_no_alternates(built: Path) -> None:
     page = (built / "ru" / "files" / "page1body.html").read_text()
-    assert page == BODY.replace('href="/about">About us', 'href="/ru/about">О нас')
+    expected = BODY.replace('href="/about">About us', 'href="/ru/about">О нас')
+    expected = expected.replace('id="allrecords"', 'id="allrecords" data-tilda-project-lang="RU"')
+    assert page == expected
 
 
 def test_assets_are_copied_into_every_language(built: Path) -> None:
@@ -111,31 +116,28 @@ def test_assets_are_copied_into_every_language(built: Path) -> None:
 
 
 def test_stale_files_of_an_earlier_build_are_removed(tmp_path: Path) -> None:
-    source = tmp_path / "source"
-    source.mkdir()
+    source = write_pages(tmp_path / "source")
     build = tmp_path / "build"
     (build / "ru").mkdir(parents=True)
     (build / "ru" / "gone.html").write_text("old")
-    result = build_site(pages(), source, build, SiteLanguages("en", ("ru",)), {"ru": None})
+    result = build_site(source, build, SiteLanguages("en", ("ru",)), {"ru": None})
     assert result.removed == 1
     assert not (build / "ru" / "gone.html").exists()
 
 
 def test_fuzzy_drafts_only_with_use_fuzzy(tmp_path: Path) -> None:
-    source = tmp_path / "source"
-    source.mkdir()
+    source = write_pages(tmp_path / "source")
     languages = SiteLanguages("en", ("ru",))
     drafts = {"ru": catalog(RU, fuzzy=True)}
-    build_site(pages(), source, tmp_path / "a", languages, drafts)
-    build_site(pages(), source, tmp_path / "b", languages, drafts, use_fuzzy=True)
+    build_site(source, tmp_path / "a", languages, drafts)
+    build_site(source, tmp_path / "b", languages, drafts, BuildOptions(use_fuzzy=True))
     assert "Главная" not in (tmp_path / "a" / "ru" / "index.html").read_text()
     assert "Главная" in (tmp_path / "b" / "ru" / "index.html").read_text()
 
 
 def test_rtl_language_gets_dir(tmp_path: Path) -> None:
-    source = tmp_path / "source"
-    source.mkdir()
-    build_site(pages(), source, tmp_path / "b", SiteLanguages("en", ("ar",)), {"ar": None})
+    source = write_pages(tmp_path / "source")
+    build_site(source, tmp_path / "b", SiteLanguages("en", ("ar",)), {"ar": None})
     assert '<html lang="ar" dir="rtl">' in (tmp_path / "b" / "ar" / "about.html").read_text()
 
 
@@ -155,4 +157,4 @@ def test_html_lang_is_bcp47() -> None:
     [("/", "index.html"), ("/about", "about.html"), ("/about.html", "about.html"), ("/x", None)],
 )
 def test_resolve_page(path: str, expected: str | None) -> None:
-    assert resolve_page(path, {"index.html", "about.html"}) == expected
+    assert Routing(frozenset({"index.html", "about.html"})).page_at(path, loose=True) == expected
