@@ -64,7 +64,7 @@ def test_a_switcher_setting_that_is_not_a_boolean_is_bad_input(project: Path) ->
     (project / "locpipe.toml").write_text('target_langs = ["ru"]\n[site]\nswitcher = "yes"\n')
     result = run(project, "build")
     assert result.exit_code == 2
-    assert "site.switcher must be a bool" in result.output
+    assert "locpipe.toml:3: site.switcher must be true or false" in result.output
 
 
 def test_a_slug_that_is_a_language_folder_is_an_error_before_writing(project: Path) -> None:
