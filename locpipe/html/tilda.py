@@ -200,6 +200,7 @@ _LONE_ADDRESS = re.compile(
     r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"  # e-mail address
     r"|[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}(?:/\S*)?"  # lower-case domain, maybe with a path
 )
+_ADDRESS_FRAME = ".,;:!?()[]<>\"'«»“”„"  # punctuation that may surround an address
 _JSON_STRING = re.compile(rb'"((?:[^"\\]|\\.)*)"', re.DOTALL)
 _JSON_COLON = re.compile(rb"\s*:\s*")
 _JSON_ESCAPE = {
@@ -734,8 +735,7 @@ class _Walker:
                 tags.append(
                     self._inline_tag(item, items[partner[index]] if partner[index] >= 0 else None)
                 )
-        plain = "".join(texts)
-        if not _is_text(plain):
+        if not _is_text(" ".join(texts)):  # a tag separates words (see _is_text)
             return
         ctx, element = (
             (where, where.element) if isinstance(where, Context) else self._note_context(where)
@@ -1145,11 +1145,21 @@ def _decode_text(raw: bytes, encoding: str) -> str:
 
 
 def _is_text(plain: str) -> bool:
-    """Has a letter, and is not a lone URL, domain or e-mail address."""
+    """Has a letter, and is not nothing but addresses (URLs, domains, e-mail, tel:).
+
+    ``plain`` has a space wherever a tag stood, so a label glued to an address by a
+    ``<br>`` or a link ("Contact<br><a>x@y.z</a>") is text: one word is not an address.
+    """
     stripped = plain.strip()
     if not (stripped[:1].isalpha() or any(char.isalpha() for char in stripped)):
         return False
-    return " " in stripped or _LONE_ADDRESS.fullmatch(stripped) is None  # addresses are \S+
+    return any(_is_label_word(word) for word in stripped.split())
+
+
+def _is_label_word(word: str) -> bool:
+    """A word with a letter that is not an address (punctuation around it aside)."""
+    bare = word.strip(_ADDRESS_FRAME)
+    return any(char.isalpha() for char in bare) and _LONE_ADDRESS.fullmatch(bare) is None
 
 
 def _writes_nbsp_entity(raw: bytes, encoding: str, nbsp: bytes) -> bool:
