@@ -18,7 +18,12 @@ A msgstr is rendered for its segment's destination and the page's encoding:
 - a character the page's encoding cannot represent becomes a numeric
   reference ``&#NNNN;`` (HTML) or ``\\uXXXX`` (JSON), so a windows-1251 page
   stays windows-1251. A JSON string whose source escaped non-ASCII
-  (``Segment.json_ascii``) escapes all non-ASCII.
+  (``Segment.json_ascii``) escapes all non-ASCII;
+- in a script option (``Destination.SCRIPT``) the value is HTML that Tilda's
+  script inserts into the page, inside a JavaScript string literal in the
+  script's own quote style: text ``&<>"'`` become HTML references, then
+  backslashes, quotes, line terminators (U+2028 and U+2029 too) and ``<`` are
+  escaped, so the literal can neither end early nor end the ``<script>``.
 
 The msgstr's whitespace is written as it is: the whitespace around a segment
 stays in the page because the segment's span excludes it.
@@ -257,11 +262,39 @@ _JSON_ESCAPES = {
 }
 
 
+# A script string is raw text of a <script>: "<" would let "</script" or "<!--" end or
+# change it (text has none left after HTML escaping; this is the second lock).
+_SCRIPT_ESCAPES = {
+    "\\": "\\\\",
+    "\b": "\\b",
+    "\f": "\\f",
+    "\n": "\\n",
+    "\r": "\\r",
+    "\t": "\\t",
+    "\v": "\\v",
+    '"': '\\"',
+    "'": "\\'",
+    "<": "\\x3C",
+}
+
+
 def _escape_json(text: str, segment: Segment, encoding: str) -> bytes:
+    return _escape_string(text, segment, encoding, _JSON_ESCAPES)
+
+
+def _escape_script(text: str, segment: Segment, encoding: str) -> bytes:
+    """Text for a JavaScript string literal that Tilda's script inserts as HTML."""
+    return _escape_string(text, segment, encoding, _SCRIPT_ESCAPES)
+
+
+def _escape_string(
+    text: str, segment: Segment, encoding: str, escapes: dict[str, str]
+) -> bytes:
+    """HTML text (``&<>"'`` as references) in a JSON or JavaScript string literal."""
     html_text = _html_text(text, segment.nbsp_entity).replace('"', "&quot;").replace("'", "&#39;")
     out: list[str] = []
     for char in html_text:
-        escaped = _JSON_ESCAPES.get(char)
+        escaped = escapes.get(char)
         if escaped is not None:
             out.append(escaped)
         elif (
@@ -299,6 +332,7 @@ _ESCAPERS: dict[Destination, Callable[[str, Segment, str], bytes]] = {
     Destination.ELEMENT: _escape_element,
     Destination.ATTRIBUTE: _escape_attribute,
     Destination.JSON: _escape_json,
+    Destination.SCRIPT: _escape_script,
 }
 
 

@@ -43,12 +43,13 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import Enum
 from functools import partial
 from typing import Any, NamedTuple
 
 from locpipe.html.inline import escape_text, normalize_space
+from locpipe.html.jsliteral import string_value
 from locpipe.html.scan import (
     FOREIGN_ELEMENTS,
     RAWTEXT_ELEMENTS,
@@ -64,6 +65,7 @@ from locpipe.html.scan import (
     unescape_text,
     written_value,
 )
+from locpipe.html.script_options import ScriptString, script_strings
 from locpipe.model import Destination, InlineTag, Segment, width_note
 
 INLINE_ELEMENTS = frozenset(
@@ -448,6 +450,8 @@ class _Walker:
                     self._end(name, start, end)
             elif kind is Kind.RCDATA:
                 self._rcdata(name, start, end)
+            elif kind is Kind.RAWTEXT and name == "script":
+                self._script(start, end)
             elif self.run:  # comments, doctype, raw text, junk end a run
                 self._flush()
         if len(data) > covered and self.run:
@@ -682,6 +686,31 @@ class _Walker:
             self.space.encoding
         ):
             self._zero_form_segments(start, end, self._context(frame))
+
+    def _script(self, start: int, end: int) -> None:
+        """The UI strings of a Tilda init script's options (see ``script_options``)."""
+        self._flush()
+        frame = self.stack[-1] if self.stack else None
+        if not self.attributes or frame is None or frame.name != "script" or frame.mode.excluded:
+            return
+        found = script_strings(self.space.data, start, end)
+        if found:
+            self._script_segments(found, self._context(frame))
+
+    def _script_segments(self, found: list[ScriptString], ctx: Context) -> None:
+        page, encoding = self.space.page, self.space.encoding
+        for item in found:
+            string = item.string
+            value, offsets = string_value(page, string.start, string.end, encoding)
+            raw = page[string.start : string.end]
+            ascii_only = any(int(code, 16) >= 0x80 for code in _UNICODE_ESCAPE.findall(raw))
+            space = _Space(value, "utf-8", page, Destination.SCRIPT, offsets, ascii_only)
+            root = ctx._replace(what=item.note)
+            walker = _Walker(
+                space, self.lines, root, attributes=False, notes=self.notes, memo=self.memo
+            )
+            walker.walk(raw_tokens(value))
+            self.segments.extend(replace(s, quote=string.quote) for s in walker.segments)
 
     def _segment(
         self, items: list[_Item], partner: list[int], where: _Frame | Context | None
