@@ -47,6 +47,17 @@ class CheckConfig:
 
 
 @dataclass(frozen=True)
+class ExtractConfig:
+    """The ``[extract]`` table: the owner's say over what is text (an export is replaced
+    at every re-export, so hand edits to it do not last)."""
+
+    exclude: tuple[str, ...] = ()  # CSS selectors, and page globs (a "/" or ".html" in them)
+    keep: tuple[str, ...] = ()  # terms never translated; join the glossary's do-not-translate
+    text_attributes: tuple[str, ...] = ()  # more attributes that carry text ("data-…")
+    form_values: bool = False  # translate <option> and radio values (sent with the form)
+
+
+@dataclass(frozen=True)
 class Config:
     """Everything a command needs to know about the project."""
 
@@ -60,6 +71,7 @@ class Config:
     site_url: str | None = None  # public address, for absolute hreflang links
     engine: EngineConfig = field(default_factory=EngineConfig)
     check: CheckConfig = field(default_factory=CheckConfig)
+    extract: ExtractConfig = field(default_factory=ExtractConfig)
     config_path: Path | None = None
 
     @property
@@ -85,6 +97,7 @@ _TOP_KEYS = {
     "site_url",
     "engine",
     "check",
+    "extract",
 }
 
 
@@ -147,6 +160,7 @@ def parse_config(table: Mapping[str, Any], *, root: Path, path: Path) -> Config:
         site_url=_optional(table, "site_url", str, path),
         engine=_section(EngineConfig, table.get("engine", {}), path, "engine"),
         check=_section(CheckConfig, table.get("check", {}), path, "check"),
+        extract=_extract_section(table.get("extract", {}), path),
         config_path=path,
     )
 
@@ -272,6 +286,74 @@ def _section(kind: type[Any], table: Any, path: Path, name: str) -> Any:
     return kind(**table)
 
 
+_ATTRIBUTE_NAME = re.compile(r"[^\s\"'>/=]+")
+
+
+def _extract_section(table: Any, path: Path) -> ExtractConfig:
+    if not isinstance(table, dict):
+        raise ConfigError("[extract] must be a table", path=path)
+    _reject_unknown(table, {f.name for f in fields(ExtractConfig)}, path, "extract.")
+    lists = {key: _strings(table, key, path) for key in ("exclude", "keep", "text_attributes")}
+    for rule in lists["exclude"]:
+        _check_exclude_rule(rule, path)
+    for name in lists["text_attributes"]:
+        if not _ATTRIBUTE_NAME.fullmatch(name):
+            raise ConfigError(
+                f"extract.text_attributes: {name!r} is not an attribute name",
+                path=path,
+                line=_line_of(path, name),
+            )
+    form_values = table.get("form_values", False)
+    if not isinstance(form_values, bool):
+        raise ConfigError("extract.form_values must be true or false", path=path)
+    return ExtractConfig(
+        exclude=tuple(lists["exclude"]),
+        keep=tuple(term.strip() for term in lists["keep"] if term.strip()),
+        text_attributes=tuple(name.lower() for name in lists["text_attributes"]),
+        form_values=form_values,
+    )
+
+
+def _strings(table: Mapping[str, Any], key: str, path: Path) -> list[str]:
+    values = table.get(key, [])
+    if not isinstance(values, list):
+        raise ConfigError(f"extract.{key} must be a list of strings", path=path)
+    return [_as_str(value, f"extract.{key}", path) for value in values]
+
+
+def _check_exclude_rule(rule: str, path: Path) -> None:
+    """A page glob needs no check; a selector must compile (soupsieve, as extract uses it)."""
+    from locpipe.html.owner import is_page_glob
+
+    if is_page_glob(rule):
+        return
+    import soupsieve
+
+    try:
+        soupsieve.compile(rule)
+    except soupsieve.SelectorSyntaxError as error:
+        reason = str(error).splitlines()[0]
+        raise ConfigError(
+            f"extract.exclude: {rule!r} is not a valid CSS selector ({reason})",
+            path=path,
+            line=_line_of(path, rule),
+            hint='write a selector such as "#rec123456", ".t-store" or a page glob "files/*"',
+        ) from None
+
+
+def _line_of(path: Path, value: str) -> int | None:
+    """The line of the settings file that spells ``value`` in quotes, if one does."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return None
+    for quoted in (f'"{value}"', f"'{value}'", value):
+        for number, line in enumerate(lines, start=1):
+            if quoted in line:
+                return number
+    return None
+
+
 INIT_TEMPLATE = """\
 # locpipe project settings. Every key but target_langs is optional.
 
@@ -296,6 +378,12 @@ target_langs = [{target_langs}]
 # min_translated = 95       # percent; `locpipe check` fails below it
 # max_fuzzy = 0             # machine drafts allowed in a release
 # glossary = "glossary.csv" # term,translation[,note]: an empty translation means "never translate"
+
+[extract]
+# exclude = ["#rec123456", ".t-store", "files/*"]  # CSS selectors and page globs left alone
+# keep = ["Acme"]           # terms never translated (join the glossary's do-not-translate list)
+# text_attributes = ["data-caption"]  # more attributes that carry text
+# form_values = false       # translate <option> and radio values (they are sent with the form)
 """
 
 

@@ -11,6 +11,7 @@ from locpipe import __version__
 from locpipe.catalog.catalog import Catalog, Message
 from locpipe.config import Config
 from locpipe.errors import LocpipeError, PageError
+from locpipe.html.owner import Exclusion, OwnerRules
 from locpipe.model import Page
 
 PAGE_SUFFIXES = (".html", ".htm")
@@ -24,6 +25,7 @@ class ScanResult:
 
     pages: list[Page] = field(default_factory=list)
     errors: list[LocpipeError] = field(default_factory=list)
+    exclusions: list[Exclusion] = field(default_factory=list)  # what [extract] exclude left out
 
 
 def page_files(source_dir: Path) -> list[Path]:
@@ -41,12 +43,15 @@ def scan_site(
     *,
     notes: bool = True,
     anchors: bool = True,
+    rules: OwnerRules | None = None,
 ) -> ScanResult:
     """Read every page; a page that cannot be read is reported and skipped.
 
-    ``notes`` and ``anchors``: what to find besides the segments (see ``read_page``).
+    ``notes`` and ``anchors``: what to find besides the segments (see ``read_page``);
+    ``rules``: the owner's ``[extract]`` rules, applied to every page.
     """
     from locpipe.html.extract import read_page
+    from locpipe.html.owner import apply_rules
     from locpipe.html.tilda import TagMemo
 
     result = ScanResult()
@@ -62,6 +67,9 @@ def scan_site(
             continue
         try:
             page = read_page(relative, data, notes=notes, anchors=anchors, memo=memo)
+            if rules is not None:
+                page, exclusions = apply_rules(page, rules)
+                result.exclusions.extend(exclusions)
             result.pages.append(page)
         except PageError as error:
             error.path = path
@@ -102,3 +110,11 @@ def same_messages(a: Catalog, b: Catalog) -> bool:
         return [(m.msgctxt, m.msgid, tuple(m.locations), tuple(m.auto_comments)) for m in catalog]
 
     return content(a) == content(b)
+
+
+def owner_rules(config: Config) -> OwnerRules | None:
+    """The ``[extract]`` rules that change what a page's segments are; None: there are none."""
+    settings = config.extract
+    if not (settings.exclude or settings.text_attributes or settings.form_values):
+        return None
+    return OwnerRules(settings.exclude, settings.text_attributes, settings.form_values)

@@ -14,7 +14,8 @@ from pathlib import Path
 from locpipe.catalog.catalog import Catalog
 from locpipe.config import Config
 from locpipe.errors import LocpipeError
-from locpipe.extract import build_template, same_messages, scan_site
+from locpipe.extract import build_template, owner_rules, same_messages, scan_site
+from locpipe.html.owner import Exclusion
 from locpipe.lock import project_lock
 from locpipe.mt.packages import PackageInfo
 from locpipe.site import BuildResult, SiteLanguages, build_site
@@ -37,6 +38,7 @@ class ExtractOutcome:
     entries: int
     changed: bool  # the template on disk differs (or differed) from the site
     errors: list[LocpipeError] = field(default_factory=list)
+    exclusions: list[Exclusion] = field(default_factory=list)  # what [extract] exclude left out
 
 
 @dataclass
@@ -49,7 +51,7 @@ def extract_project(
     config: Config, *, now: datetime, write: bool = True, progress: Progress | None = None
 ) -> ExtractOutcome:
     """Scan the site and write the template, unless it already says the same."""
-    scan = scan_site(config.source_dir, progress, anchors=False)
+    scan = scan_site(config.source_dir, progress, anchors=False, rules=owner_rules(config))
     template = build_template(scan.pages, config, now)
     path = config.template_path
     old = read_catalog(path) if path.exists() else None
@@ -63,6 +65,7 @@ def extract_project(
         entries=len(template),
         changed=changed,
         errors=scan.errors,
+        exclusions=scan.exclusions,
     )
 
 
@@ -107,7 +110,7 @@ def build_project(
 ) -> BuildOutcome:
     """Rebuild every page for the source language and each of ``langs``."""
     catalogs = load_catalogs(config, langs)
-    scan = scan_site(config.source_dir, notes=False)
+    scan = scan_site(config.source_dir, notes=False, rules=owner_rules(config))
     with project_lock(config.state_dir):
         result = build_site(
             scan.pages,

@@ -287,9 +287,7 @@ def _escape_script(text: str, segment: Segment, encoding: str) -> bytes:
     return _escape_string(text, segment, encoding, _SCRIPT_ESCAPES)
 
 
-def _escape_string(
-    text: str, segment: Segment, encoding: str, escapes: dict[str, str]
-) -> bytes:
+def _escape_string(text: str, segment: Segment, encoding: str, escapes: dict[str, str]) -> bytes:
     """HTML text (``&<>"'`` as references) in a JSON or JavaScript string literal."""
     html_text = _html_text(text, segment.nbsp_entity).replace('"', "&quot;").replace("'", "&#39;")
     out: list[str] = []

@@ -764,7 +764,7 @@ class _Walker:
                 tags.append(
                     self._inline_tag(item, items[partner[index]] if partner[index] >= 0 else None)
                 )
-        if not _is_text(" ".join(texts)):  # a tag separates words (see _is_text)
+        if not is_text(" ".join(texts)):  # a tag separates words (see is_text)
             return
         ctx, element = (
             (where, where.element) if isinstance(where, Context) else self._note_context(where)
@@ -834,7 +834,7 @@ class _Walker:
             start = _skip_space(attr.raw, 0, len(attr.raw))
             end = _rskip_space(attr.raw, start, len(attr.raw))
             value = unescape_attribute(attr.raw[start:end].decode(encoding, "replace"))
-            if not _is_text(value):
+            if not is_text(value):
                 continue
             msgid = escape_text(normalize_space(value))
             self._emit(
@@ -1173,7 +1173,7 @@ def _decode_text(raw: bytes, encoding: str) -> str:
     return unescape_text(raw.decode(encoding, "replace"))
 
 
-def _is_text(plain: str) -> bool:
+def is_text(plain: str) -> bool:
     """Has a letter, and is not nothing but addresses (URLs, domains, e-mail, tel:).
 
     ``plain`` has a space wherever a tag stood, so a label glued to an address by a
