@@ -29,6 +29,7 @@ class Destination(StrEnum):
     ATTRIBUTE = "attribute"  # an attribute value (alt, placeholder, meta content, data-*)
     JSON = "json"  # a string in the JSON of a Zero-form <textarea>; may hold inline tags
     SCRIPT = "script"  # a string literal in an inline script's options; may hold inline tags
+    TABLE_CELL = "table-cell"  # a T431 cell: HTML written as entities in a div; may hold tags
 
 
 @dataclass(frozen=True)

@@ -34,8 +34,10 @@ Decisions (see tilda-notes.md for the facts behind them):
   re-serialised export writes ``&quot;``) is skipped, never rewritten: its
   bytes are not the JSON the page's script reads, and a wrong guess corrupts
   the form. ``li_variants`` gives one segment per option (one per line).
-- T431 table data (CSV with entity-escaped HTML in hidden divs) is taken as
-  ordinary text, one segment per div; it is not split into cells.
+- T431 table data (CSV with entity-escaped HTML in hidden divs) gives one
+  segment per cell, its decoded HTML read as inline markup (see ``t431``).
+- The UI options of Tilda's init scripts (store, feed, map markers) are
+  segments, by key and from the options objects only (see ``script_options``).
 """
 
 from __future__ import annotations
@@ -66,6 +68,7 @@ from locpipe.html.scan import (
     written_value,
 )
 from locpipe.html.script_options import ScriptString, script_strings
+from locpipe.html.t431 import cells, table_part
 from locpipe.model import Destination, InlineTag, Segment, width_note
 
 INLINE_ELEMENTS = frozenset(
@@ -497,6 +500,8 @@ class _Walker:
         ))  # fmt: skip
         if facts is not None and facts.text_attributes and self.attributes and not mode.excluded:
             self._attribute_segments(frame)
+        if class_value is not None and b"t431__data" in class_value and not skip_text:
+            frame = self._table_data(frame)
         if name in VOID_INLINE_ELEMENTS:
             if skip_text:
                 self._flush()
@@ -686,6 +691,24 @@ class _Walker:
             self.space.encoding
         ):
             self._zero_form_segments(start, end, self._context(frame))
+
+    def _table_data(self, frame: _Frame) -> _Frame:
+        """A T431 data div: one segment per cell (see ``t431``); its text is no other segment."""
+        part = table_part(self._frame_token(frame).classes(self.space.encoding))
+        if part is None or not self.attributes:
+            return frame
+        data, encoding = self.space.data, self.space.encoding
+        content_end = data.find(b"<", frame.end)  # the data is all text: its HTML is escaped
+        ctx = self._context(frame)
+        for cell in cells(data, frame.end, len(data) if content_end < 0 else content_end, encoding):
+            space = _Space(cell.html, "utf-8", data, Destination.TABLE_CELL, cell.offsets)
+            root = ctx._replace(what=f"{part}, row {cell.row}, column {cell.column}")
+            walker = _Walker(
+                space, self.lines, root, attributes=False, notes=self.notes, memo=self.memo
+            )
+            walker.walk(raw_tokens(cell.html))
+            self.segments.extend(walker.segments)
+        return frame._replace(skip_text=True)
 
     def _script(self, start: int, end: int) -> None:
         """The UI strings of a Tilda init script's options (see ``script_options``)."""

@@ -55,6 +55,8 @@ PAGE = (
     "<img src=b.png alt=Unquoted>"
     "<div class='tn-elem' data-elem-type='form'><textarea class=\"tn-atom__inputs-textarea\">"
     f"{FORM}</textarea></div>"
+    '<div class="t431"><div class="t431__data-part2" style="display: none">'
+    "Table cell;&lt;b&gt;Bold&lt;/b&gt; cell link=https://example.com</div></div>"
     f"<script>{STORE_SCRIPT}</script></body></html>"
 )
 
@@ -74,6 +76,8 @@ DESTINATIONS = {
     "script-single-quoted": ("Buy now", ""),
     "script-double-quoted": ("Other models", ""),
     "script-with-markup": ("See <b>also</b>", " <b>ok</b>"),
+    "table-cell": ("Table cell", ""),
+    "table-cell-with-markup": ("<b>Bold</b> cell", " <b>ok</b>"),
 }
 
 HOSTILE = [
@@ -158,6 +162,7 @@ def test_every_destination_is_extracted(source: bytes) -> None:
     assert kinds["Your name"] is Destination.JSON
     assert kinds["Unquoted"] is Destination.ATTRIBUTE
     assert kinds["Buy now"] is Destination.SCRIPT
+    assert kinds["Table cell"] is Destination.TABLE_CELL
 
 
 @pytest.mark.parametrize("hostile", HOSTILE)
