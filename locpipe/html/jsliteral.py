@@ -22,6 +22,7 @@ string literal was read).
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from typing import NamedTuple
@@ -39,6 +40,15 @@ _TOKEN = re.compile(
     re.DOTALL | re.VERBOSE,
 )
 _OPENERS = {b"{": b"}", b"[": b"]"}
+_BRACKETS = frozenset({b"{", b"[", b"("})
+_CLOSERS = frozenset({b"}", b"]", b")"})
+# Strings, template literals and comments: where an assignment is text, not code.
+_QUOTED = re.compile(
+    rb"'(?:[^'\\\n]|\\.)*'|\"(?:[^\"\\\n]|\\.)*\"|`(?:[^`\\]|\\.)*`|//[^\n]*|/\*.*?(?:\*/|\Z)",
+    re.DOTALL,
+)
+# ``NAME = {`` or ``NAME = [``, not a property (``a.b = {``) nor a comparison.
+_ASSIGNMENT = re.compile(rb"(?<![\w$.])([A-Za-z_$][\w$]*)\s*=\s*[{\[]")
 _VALUE_ENDS = frozenset({b",", b"}", b"]", b";", b")"})
 
 
@@ -61,32 +71,47 @@ class ObjectString:
 
 
 def object_strings(data: bytes, start: int, end: int) -> list[ObjectString]:
-    """The string values of every object or array literal assigned in ``data[start:end]``."""
-    tokens = [
-        token for token in _tokens(data, start, end) if token.kind not in ("space", "comment")
-    ]
+    """The string values of every object or array literal assigned in ``data[start:end]``.
+
+    Assignments are found with two searches over the script (its strings and
+    comments, then ``NAME = {`` outside them); only the literals are tokenized.
+    """
+    quoted = [(match.start(), match.end()) for match in _QUOTED.finditer(data, start, end)]
+    quoted_starts = [region[0] for region in quoted]
     found: list[ObjectString] = []
-    index = 0
-    while index < len(tokens) - 2:
-        name, equals, opener = tokens[index], tokens[index + 1], tokens[index + 2]
-        if (
-            name.kind == "name"
-            and equals.text == b"="
-            and opener.text in _OPENERS
-            and (index == 0 or tokens[index - 1].text != b".")
-        ):
-            variable = name.text.decode("ascii")
-            index = _value(tokens, index + 2, variable, "", found)
-        else:
-            index += 1
+    position = start
+    for match in _ASSIGNMENT.finditer(data, start, end):
+        if match.start() < position or _inside(quoted, quoted_starts, match.start()):
+            continue
+        tokens = _literal_tokens(data, match.end() - 1, end)
+        variable = match.group(1).decode("ascii")
+        _value(tokens, 0, variable, "", found)
+        position = tokens[-1].end
     return found
 
 
-def _tokens(data: bytes, start: int, end: int) -> list[_Token]:
+def _inside(regions: list[tuple[int, int]], starts: list[int], offset: int) -> bool:
+    """Whether ``offset`` lies in one of the sorted, disjoint ``regions``."""
+    index = bisect.bisect_right(starts, offset) - 1
+    return index >= 0 and offset < regions[index][1]
+
+
+def _literal_tokens(data: bytes, start: int, end: int) -> list[_Token]:
+    """The tokens of the bracketed literal at ``start``, spaces and comments left out."""
     tokens = []
+    depth = 0
     for match in _TOKEN.finditer(data, start, end):
         kind = match.lastgroup or "punct"
-        tokens.append(_Token(kind, match.start(), match.end(), match.group()))
+        if kind in ("space", "comment"):
+            continue
+        text = match.group()
+        tokens.append(_Token(kind, match.start(), match.end(), text))
+        if text in _BRACKETS:
+            depth += 1
+        elif text in _CLOSERS:
+            depth -= 1
+            if depth == 0:
+                break
     return tokens
 
 

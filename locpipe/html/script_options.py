@@ -11,6 +11,8 @@ A new rule is a new row; nothing else changes.
 
 from __future__ import annotations
 
+import functools
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -83,6 +85,21 @@ SCRIPT_TEXT: tuple[ScriptText, ...] = (
 )
 
 
+def _any_call(table: tuple[ScriptText, ...]) -> re.Pattern[bytes]:
+    return re.compile(b"|".join(re.escape(rule.call.encode("ascii")) for rule in table))
+
+
+_ANY_CALL = _any_call(SCRIPT_TEXT)
+
+
+@functools.cache
+def _assignment(variable: str) -> re.Pattern[bytes]:
+    """Where ``variable`` (a final "*": any suffix) may be assigned a literal."""
+    name = re.escape(variable.removesuffix("*").encode("ascii"))
+    suffix = rb"[\w$]*" if variable.endswith("*") else b""
+    return re.compile(rb"(?<![\w$])" + name + suffix + rb"\s*=\s*[\[{]")
+
+
 @dataclass(frozen=True)
 class ScriptString:
     """A string of an inline script that is text, and the note a translator sees."""
@@ -95,8 +112,15 @@ def script_strings(
     data: bytes, start: int, end: int, table: tuple[ScriptText, ...] = SCRIPT_TEXT
 ) -> list[ScriptString]:
     """The text strings of the script in ``data[start:end]``, in page order."""
-    script = data[start:end]
-    rules = [rule for rule in table if rule.call.encode("ascii") in script]
+    calls = _ANY_CALL if table is SCRIPT_TEXT else _any_call(table)
+    if calls.search(data, start, end) is None:
+        return []  # most scripts, decided in one pass over them
+    rules = [
+        rule
+        for rule in table
+        if data.find(rule.call.encode("ascii"), start, end) >= 0
+        and _assignment(rule.variable).search(data, start, end) is not None
+    ]
     if not rules:
         return []
     found = []

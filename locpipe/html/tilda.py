@@ -1205,6 +1205,8 @@ def is_text(plain: str) -> bool:
     stripped = plain.strip()
     if not (stripped[:1].isalpha() or any(char.isalpha() for char in stripped)):
         return False
+    if "." not in stripped and "@" not in stripped and ":" not in stripped:
+        return True  # every address has one of these: the usual text, decided at once
     return any(_is_label_word(word) for word in stripped.split())
 
 
