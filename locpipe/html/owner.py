@@ -181,12 +181,23 @@ def _element_end(tokens: Sequence[RawToken], index: int, size: int) -> int:
 
 
 def extra_segments(page: Page, rules: OwnerRules) -> list[Segment]:
-    """Segments of the configured text attributes, and of form values when asked for."""
+    """Segments of the configured text attributes, and of form values when asked for.
+
+    Like the Tilda rules, nothing below ``translate="no"`` or ``class="notranslate"``.
+    """
     lines = LineIndex(page.data)
     wanted = set(rules.text_attributes)
+    tokens = scan(page.data)
+    raw = raw_tokens(page.data)
+    starts = [token[1] for token in raw]
     segments: list[Segment] = []
-    for token in scan(page.data):
-        if token.kind is not Kind.START:
+    not_text_until = -1  # end of the notranslate element the walk is in
+    for token in tokens:
+        if token.kind is not Kind.START or token.start < not_text_until:
+            continue
+        if _no_translate(token, page.encoding):
+            index = bisect.bisect_left(starts, token.start)
+            not_text_until = _element_end(raw, index, len(page.data))
             continue
         form_value = rules.form_values and _submits_its_value(token, page.encoding)
         if not wanted.intersection(token.values) and not form_value:
@@ -202,6 +213,12 @@ def extra_segments(page: Page, rules: OwnerRules) -> list[Segment]:
             if segment is not None:
                 segments.append(replace(segment, line=lines.line(segment.start)))
     return segments
+
+
+def _no_translate(token: Token, encoding: str) -> bool:
+    translate = token.attr_text("translate", encoding)
+    no = translate is not None and translate.strip().lower() == "no"
+    return no or "notranslate" in token.classes(encoding)
 
 
 def _submits_its_value(token: Token, encoding: str) -> bool:

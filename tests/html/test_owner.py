@@ -137,3 +137,14 @@ def test_selector_positions_hold_in_other_encodings_and_line_endings(
         "<div class='x'>Текст</div>",
         "<div class='x'>Ещё</div>",
     ]
+
+
+def test_extra_text_is_never_taken_from_below_notranslate() -> None:
+    html = (
+        '<div class="notranslate"><p data-caption="Brand caption">x</p>'
+        '<select><option value="Brand">Brand</option></select></div>'
+        '<p translate="no"><span data-caption="Kept caption">y</span></p>'
+        '<p data-caption="A caption">Text</p>'
+    )
+    rules = OwnerRules(text_attributes=("data-caption",), form_values=True)
+    assert kept(rules, html) == ["A caption", "Text"]
