@@ -1,11 +1,16 @@
 from __future__ import annotations
 
+import time
+from pathlib import Path
+
 import pytest
 
 from locpipe.html.extract import read_page
 from locpipe.html.splice import apply_edits, translation_edits
 from locpipe.html.t431 import cells, table_part
 from locpipe.model import Destination
+from locpipe.qa.browser import Browser, BrowserError, find_browser
+from tests.cli.helpers import run
 
 from .pages import build, mark, page
 from .test_injection import HOSTILE
@@ -108,3 +113,38 @@ def test_a_hostile_translation_changes_no_row_cell_or_link(hostile: str, target:
     built = apply_edits(source.data, result.edits)
     assert table_shape(built) == table_shape(source.data)
     assert built.count(b"<") == source.data.count(b"<")
+
+
+CELLS_SCRIPT = (
+    "Array.from(document.querySelectorAll('#rec610010118 th, #rec610010118 td'))"
+    ".map(cell => cell.innerHTML)"
+)
+
+
+def test_the_example_table_renders_translated_in_chromium(example_project: Path) -> None:
+    try:
+        chromium = find_browser()
+    except BrowserError:
+        pytest.skip("Chromium is not installed")
+    assert run(example_project, "build").exit_code == 0
+    rendered = {}
+    with Browser(chromium) as browser:
+        for lang, folder in (("en", ""), ("ru", "ru/")):
+            tab = browser.new_tab(1024, 768)
+            page_path = example_project / "build" / folder / "index.html"
+            assert tab.navigate(page_path.as_uri())
+            for _ in range(50):  # block scripts load asynchronously
+                cells = tab.evaluate(CELLS_SCRIPT)
+                if cells:
+                    break
+                time.sleep(0.1)
+            rendered[lang] = cells
+    assert rendered["en"] == [
+        "Mission", "Crew", "Launched", "Vostok 1", "Yuri Gagarin", "12 April 1961", "Voskhod 2",
+        "Pavel Belyayev and <b>Alexei Leonov</b>", '<a href="#rec610010105">18 March 1965</a>',
+    ]  # fmt: skip
+    assert rendered["ru"] == [
+        "Полёт", "Экипаж", "Старт", "Восток-1", "Юрий Гагарин", "12 апреля 1961 года",
+        "Восход-2", "Павел Беляев и&nbsp;<b>Алексей Леонов</b>",
+        '<a href="#rec610010105">18 марта 1965 года</a>',
+    ]  # fmt: skip
