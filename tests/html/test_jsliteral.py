@@ -1,8 +1,16 @@
 from __future__ import annotations
 
-import pytest
+import html
 
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from locpipe.html.inline import escape_text
 from locpipe.html.jsliteral import decode_string, object_strings, string_value
+from locpipe.html.splice import apply_edits, translation_edits
+
+from .pages import page
 
 
 def strings(script: str) -> list[tuple[str, str, str, str]]:
@@ -84,3 +92,23 @@ def test_string_value_maps_every_byte_to_the_page() -> None:
     assert offsets[0] == start
     assert offsets[-1] == end
     assert page[offsets[value.index("и".encode())] :].startswith(b"\\u0438")
+
+
+FEED = "<script>var options = {{ btnText: {quote}Show more{quote} }}; t_feed_init(1, o);</script>"
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.text(min_size=1), quote=st.sampled_from(["'", '"']))
+def test_a_written_script_string_reads_back_as_the_translation(text: str, quote: str) -> None:
+    """JavaScript decodes the literal, then Tilda's HTML insertion decodes the references."""
+    source = page(FEED.format(quote=quote))
+    msgstr = escape_text(text)  # a msgstr whose text is ``text``
+    result = translation_edits(source, lambda segment: msgstr)
+    if result.rejected or not result.edits:
+        return  # a blank msgstr is refused; that is splice's business
+    built = apply_edits(source.data, result.edits)
+    (found,) = object_strings(built, 0, len(built))
+    assert found.quote == quote
+    value, _ = decode_string(built[found.start : found.end].decode())
+    assert html.unescape(value) == text
+    assert b"</script" not in built[found.start : found.end].lower()

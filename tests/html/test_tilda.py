@@ -625,6 +625,9 @@ def test_facts_of_tags_without_watched_attributes_need_only_the_picked_ones(path
         "<pre><div class='t-text'>Kept apart</div></pre><svg><title>Close</title></svg>",
         '<head><title>Home</title><meta name="description" content="A walk"></head>',
         '<div translate="no"><p>Leonov</p></div><p class="notranslate">9 900 ₽</p><p>Text</p>',
+        '<div class="t431__data-part2" style="display:none">'
+        "A;&lt;b&gt;B&lt;/b&gt; link=/b\nC</div>",
+        "<script>var popup_optsObj = { closeText: 'Back' }; t_store_init(1, options);</script>",
     ],
 )
 def test_a_walk_without_notes_finds_the_same_segments(html: str) -> None:
