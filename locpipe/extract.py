@@ -6,13 +6,16 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from locpipe import __version__
 from locpipe.catalog.catalog import Catalog, Message
 from locpipe.config import Config
 from locpipe.errors import LocpipeError, PageError
-from locpipe.html.owner import Exclusion, OwnerRules
 from locpipe.model import Page
+
+if TYPE_CHECKING:  # html/ is imported when pages are read: `locpipe --help` stays instant
+    from locpipe.html.owner import Exclusion, OwnerRules
 
 PAGE_SUFFIXES = (".html", ".htm")
 
@@ -114,6 +117,8 @@ def same_messages(a: Catalog, b: Catalog) -> bool:
 
 def owner_rules(config: Config) -> OwnerRules | None:
     """The ``[extract]`` rules that change what a page's segments are; None: there are none."""
+    from locpipe.html.owner import OwnerRules
+
     settings = config.extract
     if not (settings.exclude or settings.text_attributes or settings.form_values):
         return None

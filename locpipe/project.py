@@ -10,12 +10,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from locpipe.catalog.catalog import Catalog
 from locpipe.config import Config
 from locpipe.errors import LocpipeError
 from locpipe.extract import build_template, owner_rules, same_messages, scan_site
-from locpipe.html.owner import Exclusion
 from locpipe.lock import project_lock
 from locpipe.mt.packages import PackageInfo
 from locpipe.site import BuildResult, SiteLanguages, build_site
@@ -27,6 +27,9 @@ from locpipe.translate import (
     translate_catalog,
     write_catalog,
 )
+
+if TYPE_CHECKING:
+    from locpipe.html.owner import Exclusion
 
 Progress = Callable[[str], None]
 
