@@ -91,3 +91,16 @@ def test_text_attributes_and_form_values_reach_the_template(fresh_project: Path)
     with_extract(fresh_project, 'text_attributes = ["data-caption"]\nform_values = true')
     assert run(fresh_project, "extract").exit_code == 0
     assert {"A caption", "Large"} <= template_msgids(fresh_project)
+
+
+def test_keep_terms_stay_verbatim_in_machine_drafts(fresh_project: Path) -> None:
+    (fresh_project / "glossary.csv").unlink()
+    settings = fresh_project / "locpipe.toml"
+    settings.write_text(settings.read_text().replace('glossary = "glossary.csv"\n', ""))
+    with_extract(fresh_project, 'keep = ["Apogee Desk"]')
+    assert run(fresh_project, "extract").exit_code == 0
+    assert run(fresh_project, "translate", "--engine", "pseudo").exit_code == 0
+    po = fresh_project / "locales" / "ru" / "LC_MESSAGES" / "site.po"
+    drafts = [m for m in read_po(po.read_bytes(), po) if "Apogee Desk" in m.msgid]
+    assert drafts
+    assert all("Apogee Desk" in message.msgstr for message in drafts)
