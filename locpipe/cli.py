@@ -208,7 +208,7 @@ def extract(
 def _explain(rules: tuple[str, ...], exclusions: list[Exclusion]) -> None:
     """Each exclude rule and the segments it left out, with page and line."""
     if not rules:
-        _out().print("no [extract] exclude rules in the settings")
+        _out().print("no [extract] exclude rules in the settings", markup=False)
     for rule in rules:
         mine = [exclusion for exclusion in exclusions if exclusion.rule == rule]
         _out().print(f"{rule}: {len(mine)} segment(s) excluded", markup=False, highlight=False)

@@ -104,3 +104,9 @@ def test_keep_terms_stay_verbatim_in_machine_drafts(fresh_project: Path) -> None
     drafts = [m for m in read_po(po.read_bytes(), po) if "Apogee Desk" in m.msgid]
     assert drafts
     assert all("Apogee Desk" in message.msgstr for message in drafts)
+
+
+def test_explain_without_rules_says_so(fresh_project: Path) -> None:
+    result = run(fresh_project, "extract", "--explain")
+    assert result.exit_code == 0
+    assert "no [extract] exclude rules in the settings" in result.output
