@@ -13,7 +13,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Annotated, Any, ParamSpec, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, ParamSpec, TypeVar
 
 import typer
 from rich.console import Console
@@ -31,6 +31,9 @@ from rich.table import Table
 from locpipe import __version__
 from locpipe.config import CONFIG_FILE, Config, load_config, render_init, validate_locale
 from locpipe.errors import LocpipeError
+
+if TYPE_CHECKING:
+    from locpipe.html.owner import Exclusion
 
 app = typer.Typer(
     name="locpipe",
@@ -170,6 +173,10 @@ def extract(
     check: Annotated[
         bool, typer.Option("--check", help="Write nothing; exit 1 if the template is out of date.")
     ] = False,
+    explain: Annotated[
+        bool,
+        typer.Option("--explain", help="List what each [extract] exclude rule left out."),
+    ] = False,
 ) -> None:
     """Find every human-facing string of the site and write the template (POT)."""
     from locpipe.project import extract_project
@@ -196,7 +203,25 @@ def extract(
             f"{outcome.pages} pages, {outcome.segments} segments, "
             f"{outcome.entries} entries: {template} {state}"
         )
+    if explain:
+        _explain(config.extract.exclude, outcome.exclusions)
     _exit_for_partial(outcome.errors)
+
+
+def _explain(rules: tuple[str, ...], exclusions: list[Exclusion]) -> None:
+    """Each exclude rule and the segments it left out, with page and line."""
+    if not rules:
+        _out().print("no [extract] exclude rules in the settings", markup=False)
+    for rule in rules:
+        mine = [exclusion for exclusion in exclusions if exclusion.rule == rule]
+        _out().print(f"{rule}: {len(mine)} segment(s) excluded", markup=False, highlight=False)
+        for exclusion in mine:
+            _out().print(
+                f"  {exclusion.page}:{exclusion.line}: {exclusion.msgid}",
+                markup=False,
+                highlight=False,
+                soft_wrap=True,
+            )
 
 
 def _report_page_errors(errors: list[LocpipeError]) -> None:

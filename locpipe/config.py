@@ -73,6 +73,45 @@ class SiteConfig:
     switcher: bool = False  # add locpipe's own language switcher to every page
 
 
+def _exclude_rule_problem(rule: str) -> str | None:
+    """A page glob needs no check; a selector must compile (soupsieve, as extract uses it)."""
+    from locpipe.html.owner import is_page_glob
+
+    if is_page_glob(rule):
+        return None
+    import soupsieve
+
+    try:
+        soupsieve.compile(rule)
+    except soupsieve.SelectorSyntaxError as error:
+        reason = str(error).splitlines()[0]
+        return (
+            f"is not a valid CSS selector ({reason}); write a selector such as"
+            ' "#rec123456", ".t-store" or a page glob "files/*"'
+        )
+    return None
+
+
+_ATTRIBUTE_NAME = re.compile(r"[^\s\"'>/=]+")
+
+
+def _attribute_name_problem(name: str) -> str | None:
+    return None if _ATTRIBUTE_NAME.fullmatch(name) else "is not an attribute name"
+
+
+@dataclass(frozen=True)
+class ExtractConfig:
+    """The ``[extract]`` table: the owner's say over what is text (an export is replaced
+    at every re-export, so hand edits to it do not last)."""
+
+    # CSS selectors, and page globs (a "/" or ".html" in them)
+    exclude: tuple[str, ...] = setting((), each=_exclude_rule_problem)
+    keep: tuple[str, ...] = ()  # terms never translated; join the glossary's do-not-translate
+    # more attributes that carry text ("data-…")
+    text_attributes: tuple[str, ...] = setting((), each=_attribute_name_problem)
+    form_values: bool = False  # translate <option> and radio values (sent with the form)
+
+
 @dataclass(frozen=True)
 class Config:
     """Everything a command needs to know about the project.
@@ -93,6 +132,7 @@ class Config:
     engine: EngineConfig = field(default_factory=EngineConfig)
     check: CheckConfig = field(default_factory=CheckConfig)
     site: SiteConfig = field(default_factory=SiteConfig)
+    extract: ExtractConfig = field(default_factory=ExtractConfig)
     config_path: Path | None = field(default=None, metadata={"setting": False})
     notes: tuple[str, ...] = field(default=(), metadata={"setting": False})  # deprecations
 
@@ -328,6 +368,12 @@ target_langs = [{target_langs}]
 
 [site]
 # switcher = true           # add a small language switcher of locpipe's own to every page
+
+[extract]
+# exclude = ["#rec123456", ".t-store", "files/*"]  # CSS selectors and page globs left alone
+# keep = ["Acme"]           # terms never translated (join the glossary's do-not-translate list)
+# text_attributes = ["data-caption"]  # more attributes that carry text
+# form_values = false       # translate <option> and radio values (they are sent with the form)
 """
 
 

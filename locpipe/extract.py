@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from locpipe import __version__
 from locpipe.catalog.catalog import Catalog, Message
 from locpipe.config import Config
 from locpipe.errors import LocpipeError, PageError
 from locpipe.model import Page
+
+if TYPE_CHECKING:  # html/ is imported when pages are read: `locpipe --help` stays instant
+    from locpipe.html.owner import Exclusion, OwnerRules
 
 PAGE_SUFFIXES = (".html", ".htm")
 
@@ -24,6 +28,7 @@ class ScanResult:
 
     pages: list[Page] = field(default_factory=list)
     errors: list[LocpipeError] = field(default_factory=list)
+    exclusions: list[Exclusion] = field(default_factory=list)  # what [extract] exclude left out
 
 
 def page_files(source_dir: Path) -> list[Path]:
@@ -35,21 +40,25 @@ def page_files(source_dir: Path) -> list[Path]:
     )
 
 
-def scan_site(
+def read_pages(
     source_dir: Path,
+    found: ScanResult,
     progress: Progress | None = None,
     *,
     notes: bool = True,
     anchors: bool = True,
-) -> ScanResult:
-    """Read every page; a page that cannot be read is reported and skipped.
+    rules: OwnerRules | None = None,
+) -> Iterator[Page]:
+    """Each page that can be read, one at a time; errors and exclusions go to ``found``.
 
-    ``notes`` and ``anchors``: what to find besides the segments (see ``read_page``).
+    Read lazily, so that a command that needs a page only while it handles it holds
+    one page, not the site. ``notes`` and ``anchors``: what to find besides the
+    segments (see ``read_page``); ``rules``: the owner's ``[extract]`` rules.
     """
     from locpipe.html.extract import read_page
+    from locpipe.html.owner import apply_rules
     from locpipe.html.tilda import TagMemo
 
-    result = ScanResult()
     memo = TagMemo()
     for path in page_files(source_dir):
         relative = path.relative_to(source_dir).as_posix()
@@ -58,14 +67,33 @@ def scan_site(
         try:
             data = path.read_bytes()
         except OSError as error:
-            result.errors.append(PageError(f"cannot read: {error.strerror}", path=path))
+            found.errors.append(PageError(f"cannot read: {error.strerror}", path=path))
             continue
         try:
             page = read_page(relative, data, notes=notes, anchors=anchors, memo=memo)
-            result.pages.append(page)
+            if rules is not None:
+                page, exclusions = apply_rules(page, rules)
+                found.exclusions.extend(exclusions)
         except PageError as error:
             error.path = path
-            result.errors.append(error)
+            found.errors.append(error)
+            continue
+        yield page
+
+
+def scan_site(
+    source_dir: Path,
+    progress: Progress | None = None,
+    *,
+    notes: bool = True,
+    anchors: bool = True,
+    rules: OwnerRules | None = None,
+) -> ScanResult:
+    """Every page read at once; a page that cannot be read is reported and skipped."""
+    result = ScanResult()
+    result.pages.extend(
+        read_pages(source_dir, result, progress, notes=notes, anchors=anchors, rules=rules)
+    )
     return result
 
 
@@ -102,3 +130,14 @@ def same_messages(a: Catalog, b: Catalog) -> bool:
         return [(m.msgctxt, m.msgid, tuple(m.locations), tuple(m.auto_comments)) for m in catalog]
 
     return content(a) == content(b)
+
+
+def owner_rules(config: Config) -> OwnerRules | None:
+    """The ``[extract]`` rules that change what a page's segments are; None: there are none."""
+    from locpipe.html.owner import OwnerRules
+
+    settings = config.extract
+    if not (settings.exclude or settings.text_attributes or settings.form_values):
+        return None
+    attributes = tuple(name.lower() for name in settings.text_attributes)
+    return OwnerRules(settings.exclude, attributes, settings.form_values)

@@ -28,6 +28,8 @@ class Destination(StrEnum):
     ELEMENT = "element"  # content of an element: text and inline tags (also <title>)
     ATTRIBUTE = "attribute"  # an attribute value (alt, placeholder, meta content, data-*)
     JSON = "json"  # a string in the JSON of a Zero-form <textarea>; may hold inline tags
+    SCRIPT = "script"  # a string literal in an inline script's options; may hold inline tags
+    TABLE_CELL = "table-cell"  # a T431 cell: HTML written as entities in a div; may hold tags
 
 
 @dataclass(frozen=True)
@@ -52,10 +54,10 @@ class Segment:
     destination: Destination
     note: str  # where the text sits, for translators: block, field, attribute
     tags: tuple[InlineTag, ...] = ()  # in the order their start tags appear in the msgid
-    quote: str = '"'  # ATTRIBUTE: the quote around the value ('' when unquoted)
+    quote: str = '"'  # ATTRIBUTE, SCRIPT: the quote around the value ('' when unquoted)
     max_width: int | None = None  # px width of a fixed-size box (Zero Block element)
     nbsp_entity: bool = True  # write U+00A0 back as "&nbsp;" (the page's own spelling)
-    json_ascii: bool = False  # JSON: the page escapes non-ASCII as \uXXXX
+    json_ascii: bool = False  # JSON, SCRIPT: the page escapes non-ASCII as \uXXXX
 
 
 @dataclass(frozen=True)

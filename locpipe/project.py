@@ -10,11 +10,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from locpipe.catalog.catalog import Catalog
 from locpipe.config import Config
 from locpipe.errors import LocpipeError
-from locpipe.extract import build_template, same_messages, scan_site
+from locpipe.extract import build_template, owner_rules, same_messages, scan_site
 from locpipe.lock import project_lock
 from locpipe.mt.packages import PackageInfo
 from locpipe.site import BuildOptions, BuildResult, SiteLanguages, build_site
@@ -27,6 +28,9 @@ from locpipe.translate import (
     write_catalog,
 )
 
+if TYPE_CHECKING:
+    from locpipe.html.owner import Exclusion
+
 Progress = Callable[[str], None]
 
 
@@ -37,6 +41,7 @@ class ExtractOutcome:
     entries: int
     changed: bool  # the template on disk differs (or differed) from the site
     errors: list[LocpipeError] = field(default_factory=list)
+    exclusions: list[Exclusion] = field(default_factory=list)  # what [extract] exclude left out
 
 
 @dataclass
@@ -49,7 +54,7 @@ def extract_project(
     config: Config, *, now: datetime, write: bool = True, progress: Progress | None = None
 ) -> ExtractOutcome:
     """Scan the site and write the template, unless it already says the same."""
-    scan = scan_site(config.source_dir, progress, anchors=False)
+    scan = scan_site(config.source_dir, progress, anchors=False, rules=owner_rules(config))
     template = build_template(scan.pages, config, now)
     path = config.template_path
     old = read_catalog(path) if path.exists() else None
@@ -63,6 +68,7 @@ def extract_project(
         entries=len(template),
         changed=changed,
         errors=scan.errors,
+        exclusions=scan.exclusions,
     )
 
 
@@ -108,7 +114,10 @@ def build_project(
     """Rebuild every page for the source language and each of ``langs``, one page at a time."""
     catalogs = load_catalogs(config, langs)
     options = BuildOptions(
-        use_fuzzy=use_fuzzy, site_url=config.site_url, switcher=config.site.switcher
+        use_fuzzy=use_fuzzy,
+        site_url=config.site_url,
+        switcher=config.site.switcher,
+        rules=owner_rules(config),
     )
     with project_lock(config.state_dir):
         result = build_site(

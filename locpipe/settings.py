@@ -34,13 +34,15 @@ def setting(
     gt: float | None = None,
     choices: Sequence[str] | Callable[[], Sequence[str]] | None = None,
     non_empty: bool = False,
+    each: Callable[[str], str | None] | None = None,
 ) -> T:
     """A dataclass field with its default and the bounds its value must keep.
 
     ``choices`` may be a function, for sets known only once other modules are
-    loaded (the engine names).
+    loaded (the engine names). ``each`` checks every item of a list: it returns
+    what is wrong with the item (``"is not a valid CSS selector"``), or None.
     """
-    bounds = {"ge": ge, "le": le, "gt": gt, "choices": choices}
+    bounds = {"ge": ge, "le": le, "gt": gt, "choices": choices, "each": each}
     metadata: dict[str, Any] = {key: value for key, value in bounds.items() if value is not None}
     if non_empty:
         metadata["non_empty"] = True
@@ -59,6 +61,15 @@ class Source:
     def line_of(self, dotted: str) -> int | None:
         """The line (from 1) where ``dotted`` (``check.max_fuzzy``) is set, or its table is."""
         return find_key_line(self.text, (*self.prefix, *dotted.split(".")))
+
+    def line_of_item(self, dotted: str, item: str) -> int | None:
+        """The line of a list item, where it is written on a line of its own or after the key."""
+        start = self.line_of(dotted) or 1
+        lines = self.text.splitlines()[start - 1 :]
+        for number, line in enumerate(lines, start):
+            if f'"{item}"' in line or f"'{item}'" in line:
+                return number
+        return start
 
     def error(self, dotted: str, message: str, hint: str | None = None) -> ConfigError:
         return ConfigError(message, path=self.path, line=self.line_of(dotted), hint=hint)
@@ -121,6 +132,12 @@ def check_value(
     if _out_of_bounds(converted, metadata):
         expected = describe_expected(kind, metadata)
         raise source.error(dotted, f"{dotted} must be {expected}, not {_describe(value)}")
+    if "each" in metadata and converted is not None:
+        for item in converted:
+            problem = metadata["each"](item)
+            if problem is not None:
+                line = source.line_of_item(dotted, item)
+                raise ConfigError(f"{dotted}: {item!r} {problem}", path=source.path, line=line)
     return converted
 
 

@@ -18,7 +18,16 @@ A msgstr is rendered for its segment's destination and the page's encoding:
 - a character the page's encoding cannot represent becomes a numeric
   reference ``&#NNNN;`` (HTML) or ``\\uXXXX`` (JSON), so a windows-1251 page
   stays windows-1251. A JSON string whose source escaped non-ASCII
-  (``Segment.json_ascii``) escapes all non-ASCII.
+  (``Segment.json_ascii``) escapes all non-ASCII;
+- in a T431 table cell (``Destination.TABLE_CELL``) the text is HTML escaped
+  twice, once for the cell and once for the div it is written in; a ``;`` or
+  ``link=`` in the text would be read as table syntax, so such a msgstr is
+  refused;
+- in a script option (``Destination.SCRIPT``) the value is HTML that Tilda's
+  script inserts into the page, inside a JavaScript string literal in the
+  script's own quote style: text ``&<>"'`` become HTML references, then
+  backslashes, quotes, line terminators (U+2028 and U+2029 too) and ``<`` are
+  escaped, so the literal can neither end early nor end the ``<script>``.
 
 The msgstr's whitespace is written as it is: the whitespace around a segment
 stays in the page because the segment's span excludes it.
@@ -102,6 +111,8 @@ def translation_edits(page: Page, lookup: Lookup, extra: Sequence[Edit] = ()) ->
         if msgstr is None or msgstr == segment.msgid:
             continue
         checked = checking.check(segment.msgid, msgstr)
+        if not isinstance(checked, str) and segment.destination is Destination.TABLE_CELL:
+            checked = _table_cell_problem(checked) or checked
         if isinstance(checked, str):
             rejected.append(Rejection(segment, checked))
         else:
@@ -257,11 +268,56 @@ _JSON_ESCAPES = {
 }
 
 
+# A script string is raw text of a <script>: "<" would let "</script" or "<!--" end or
+# change it (text has none left after HTML escaping; this is the second lock).
+_SCRIPT_ESCAPES = {
+    "\\": "\\\\",
+    "\b": "\\b",
+    "\f": "\\f",
+    "\n": "\\n",
+    "\r": "\\r",
+    "\t": "\\t",
+    "\v": "\\v",
+    '"': '\\"',
+    "'": "\\'",
+    "<": "\\x3C",
+}
+
+
+def _escape_table_cell(text: str, segment: Segment, encoding: str) -> bytes:
+    """Text of a T431 cell: HTML text, escaped again as the text of the data div.
+
+    A line break would start a row: it is written as a space.
+    """
+    cell_html = _html_text(text.replace("\r", " ").replace("\n", " "), segment.nbsp_entity)
+    return _html_text(cell_html, nbsp_entity=False).encode(encoding, "xmlcharrefreplace")
+
+
+def _table_cell_problem(parts: list[Part]) -> str | None:
+    """Why a msgstr cannot be a T431 cell: Tilda would read part of it as table syntax."""
+    text = "".join(part.value for part in parts if part.kind is PartKind.TEXT)
+    if ";" in text:
+        return "a T431 table cell cannot hold ';': Tilda reads it as the start of a new cell"
+    if "link=" in text or "button=" in text:
+        return "a T431 table cell cannot hold 'link=' or 'button=': Tilda reads a link there"
+    return None
+
+
 def _escape_json(text: str, segment: Segment, encoding: str) -> bytes:
+    return _escape_string(text, segment, encoding, _JSON_ESCAPES)
+
+
+def _escape_script(text: str, segment: Segment, encoding: str) -> bytes:
+    """Text for a JavaScript string literal that Tilda's script inserts as HTML."""
+    return _escape_string(text, segment, encoding, _SCRIPT_ESCAPES)
+
+
+def _escape_string(text: str, segment: Segment, encoding: str, escapes: dict[str, str]) -> bytes:
+    """HTML text (``&<>"'`` as references) in a JSON or JavaScript string literal."""
     html_text = _html_text(text, segment.nbsp_entity).replace('"', "&quot;").replace("'", "&#39;")
     out: list[str] = []
     for char in html_text:
-        escaped = _JSON_ESCAPES.get(char)
+        escaped = escapes.get(char)
         if escaped is not None:
             out.append(escaped)
         elif (
@@ -299,6 +355,8 @@ _ESCAPERS: dict[Destination, Callable[[str, Segment, str], bytes]] = {
     Destination.ELEMENT: _escape_element,
     Destination.ATTRIBUTE: _escape_attribute,
     Destination.JSON: _escape_json,
+    Destination.SCRIPT: _escape_script,
+    Destination.TABLE_CELL: _escape_table_cell,
 }
 
 

@@ -34,8 +34,10 @@ Decisions (see tilda-notes.md for the facts behind them):
   re-serialised export writes ``&quot;``) is skipped, never rewritten: its
   bytes are not the JSON the page's script reads, and a wrong guess corrupts
   the form. ``li_variants`` gives one segment per option (one per line).
-- T431 table data (CSV with entity-escaped HTML in hidden divs) is taken as
-  ordinary text, one segment per div; it is not split into cells.
+- T431 table data (CSV with entity-escaped HTML in hidden divs) gives one
+  segment per cell, its decoded HTML read as inline markup (see ``t431``).
+- The UI options of Tilda's init scripts (store, feed, map markers) are
+  segments, by key and from the options objects only (see ``script_options``).
 """
 
 from __future__ import annotations
@@ -43,12 +45,13 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import Enum
 from functools import partial
 from typing import Any, NamedTuple
 
 from locpipe.html.inline import escape_text, normalize_space
+from locpipe.html.jsliteral import string_value
 from locpipe.html.scan import (
     FOREIGN_ELEMENTS,
     RAWTEXT_ELEMENTS,
@@ -64,6 +67,8 @@ from locpipe.html.scan import (
     unescape_text,
     written_value,
 )
+from locpipe.html.script_options import ScriptString, script_strings
+from locpipe.html.t431 import cells, table_part
 from locpipe.model import Destination, InlineTag, Segment, width_note
 
 INLINE_ELEMENTS = frozenset(
@@ -200,6 +205,7 @@ _LONE_ADDRESS = re.compile(
     r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"  # e-mail address
     r"|[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}(?:/\S*)?"  # lower-case domain, maybe with a path
 )
+_ADDRESS_FRAME = ".,;:!?()[]<>\"'«»“”„"  # punctuation that may surround an address
 _JSON_STRING = re.compile(rb'"((?:[^"\\]|\\.)*)"', re.DOTALL)
 _JSON_COLON = re.compile(rb"\s*:\s*")
 _JSON_ESCAPE = {
@@ -447,6 +453,8 @@ class _Walker:
                     self._end(name, start, end)
             elif kind is Kind.RCDATA:
                 self._rcdata(name, start, end)
+            elif kind is Kind.RAWTEXT and name == "script":
+                self._script(start, end)
             elif self.run:  # comments, doctype, raw text, junk end a run
                 self._flush()
         if len(data) > covered and self.run:
@@ -492,6 +500,8 @@ class _Walker:
         ))  # fmt: skip
         if facts is not None and facts.text_attributes and self.attributes and not mode.excluded:
             self._attribute_segments(frame)
+        if class_value is not None and b"t431__data" in class_value and not skip_text:
+            frame = self._table_data(frame)
         if name in VOID_INLINE_ELEMENTS:
             if skip_text:
                 self._flush()
@@ -682,6 +692,49 @@ class _Walker:
         ):
             self._zero_form_segments(start, end, self._context(frame))
 
+    def _table_data(self, frame: _Frame) -> _Frame:
+        """A T431 data div: one segment per cell (see ``t431``); its text is no other segment."""
+        part = table_part(self._frame_token(frame).classes(self.space.encoding))
+        if part is None or not self.attributes:
+            return frame
+        data, encoding = self.space.data, self.space.encoding
+        content_end = data.find(b"<", frame.end)  # the data is all text: its HTML is escaped
+        ctx = self._context(frame)
+        for cell in cells(data, frame.end, len(data) if content_end < 0 else content_end, encoding):
+            space = _Space(cell.html, "utf-8", data, Destination.TABLE_CELL, cell.offsets)
+            root = ctx._replace(what=f"{part}, row {cell.row}, column {cell.column}")
+            walker = _Walker(
+                space, self.lines, root, attributes=False, notes=self.notes, memo=self.memo
+            )
+            walker.walk(raw_tokens(cell.html))
+            self.segments.extend(walker.segments)
+        return frame._replace(skip_text=True)
+
+    def _script(self, start: int, end: int) -> None:
+        """The UI strings of a Tilda init script's options (see ``script_options``)."""
+        self._flush()
+        frame = self.stack[-1] if self.stack else None
+        if not self.attributes or frame is None or frame.name != "script" or frame.mode.excluded:
+            return
+        found = script_strings(self.space.data, start, end)
+        if found:
+            self._script_segments(found, self._context(frame))
+
+    def _script_segments(self, found: list[ScriptString], ctx: Context) -> None:
+        page, encoding = self.space.page, self.space.encoding
+        for item in found:
+            string = item.string
+            value, offsets = string_value(page, string.start, string.end, encoding)
+            raw = page[string.start : string.end]
+            ascii_only = any(int(code, 16) >= 0x80 for code in _UNICODE_ESCAPE.findall(raw))
+            space = _Space(value, "utf-8", page, Destination.SCRIPT, offsets, ascii_only)
+            root = ctx._replace(what=item.note)
+            walker = _Walker(
+                space, self.lines, root, attributes=False, notes=self.notes, memo=self.memo
+            )
+            walker.walk(raw_tokens(value))
+            self.segments.extend(replace(s, quote=string.quote) for s in walker.segments)
+
     def _segment(
         self, items: list[_Item], partner: list[int], where: _Frame | Context | None
     ) -> None:
@@ -734,8 +787,7 @@ class _Walker:
                 tags.append(
                     self._inline_tag(item, items[partner[index]] if partner[index] >= 0 else None)
                 )
-        plain = "".join(texts)
-        if not _is_text(plain):
+        if not is_text(" ".join(texts)):  # a tag separates words (see is_text)
             return
         ctx, element = (
             (where, where.element) if isinstance(where, Context) else self._note_context(where)
@@ -805,7 +857,7 @@ class _Walker:
             start = _skip_space(attr.raw, 0, len(attr.raw))
             end = _rskip_space(attr.raw, start, len(attr.raw))
             value = unescape_attribute(attr.raw[start:end].decode(encoding, "replace"))
-            if not _is_text(value):
+            if not is_text(value):
                 continue
             msgid = escape_text(normalize_space(value))
             self._emit(
@@ -1144,12 +1196,24 @@ def _decode_text(raw: bytes, encoding: str) -> str:
     return unescape_text(raw.decode(encoding, "replace"))
 
 
-def _is_text(plain: str) -> bool:
-    """Has a letter, and is not a lone URL, domain or e-mail address."""
+def is_text(plain: str) -> bool:
+    """Has a letter, and is not nothing but addresses (URLs, domains, e-mail, tel:).
+
+    ``plain`` has a space wherever a tag stood, so a label glued to an address by a
+    ``<br>`` or a link ("Contact<br><a>x@y.z</a>") is text: one word is not an address.
+    """
     stripped = plain.strip()
     if not (stripped[:1].isalpha() or any(char.isalpha() for char in stripped)):
         return False
-    return " " in stripped or _LONE_ADDRESS.fullmatch(stripped) is None  # addresses are \S+
+    if "." not in stripped and "@" not in stripped and ":" not in stripped:
+        return True  # every address has one of these: the usual text, decided at once
+    return any(_is_label_word(word) for word in stripped.split())
+
+
+def _is_label_word(word: str) -> bool:
+    """A word with a letter that is not an address (punctuation around it aside)."""
+    bare = word.strip(_ADDRESS_FRAME)
+    return any(char.isalpha() for char in bare) and _LONE_ADDRESS.fullmatch(bare) is None
 
 
 def _writes_nbsp_entity(raw: bytes, encoding: str, nbsp: bytes) -> bool:

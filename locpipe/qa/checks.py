@@ -391,6 +391,8 @@ def check_glossary_term(pair: Pair) -> list[str]:
 
 
 def _where(pair: Pair, term: gl.Term) -> str:
+    if not term.line:  # not from a glossary file: from [extract] keep in the settings
+        return term.note
     name = pair.glossary.path.name if pair.glossary else "glossary"
     return f"{name}:{term.line}"
 

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from locpipe.catalog.catalog import Catalog
 from locpipe.catalog.po import read_po
 from locpipe.config import Config
 from locpipe.errors import CatalogError, ConfigError
-from locpipe.qa.glossary import Glossary, GlossaryError, read_glossary
+from locpipe.qa.glossary import Glossary, GlossaryError, Term, read_glossary
 
 
 def read_catalog(config: Config, lang: str) -> Catalog:
@@ -32,7 +33,22 @@ def glossary_path(config: Config, lang: str) -> Path | None:
 
 
 def load_glossary(config: Config, lang: str) -> Glossary | None:
-    """The language's glossary; with ``{lang}`` in the setting, a missing file means none."""
+    """The language's glossary and the ``[extract] keep`` terms, which join its
+    do-not-translate list; with ``{lang}`` in the setting, a missing file means none."""
+    glossary = _glossary_file(config, lang)
+    keep = [
+        Term(term, "", "[extract] keep", 0)
+        for term in (written.strip() for written in config.extract.keep)
+        if term and (glossary is None or term not in {known.term for known in glossary.terms})
+    ]
+    if not keep:
+        return glossary
+    if glossary is None:
+        return Glossary(config.config_path or config.root / "locpipe.toml", tuple(keep))
+    return replace(glossary, terms=(*glossary.terms, *keep))
+
+
+def _glossary_file(config: Config, lang: str) -> Glossary | None:
     path = glossary_path(config, lang)
     if path is None:
         return None

@@ -14,16 +14,20 @@ import shutil
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from locpipe.catalog.catalog import Catalog
-from locpipe.errors import LocpipeError, PageError
-from locpipe.extract import PAGE_SUFFIXES, page_files
+from locpipe.errors import LocpipeError
+from locpipe.extract import PAGE_SUFFIXES, ScanResult, read_pages
 from locpipe.fsutil import atomic_write_bytes
-from locpipe.model import Page, Segment
+from locpipe.model import Segment
 from locpipe.site.export import SiteSource, read_site_source
 from locpipe.site.languages import SiteLanguages
 from locpipe.site.outputs import Placement, rule_for
 from locpipe.site.pages import LanguageBuild, Lookup, localize_page
+
+if TYPE_CHECKING:  # html/ is imported when pages are read
+    from locpipe.html.owner import OwnerRules
 
 Progress = Callable[[str], None]
 
@@ -43,6 +47,7 @@ class BuildOptions:
     use_fuzzy: bool = False
     site_url: str | None = None
     switcher: bool = False
+    rules: OwnerRules | None = None  # the owner's [extract] rules: excluded text stays as it is
 
 
 def catalog_lookup(catalog: Catalog | None, *, use_fuzzy: bool) -> Lookup:
@@ -86,7 +91,8 @@ def build_site(
         lang: catalog_lookup(catalogs.get(lang), use_fuzzy=options.use_fuzzy)
         for lang in languages.all
     }
-    for page in _pages(source_dir, result.errors):
+    found = ScanResult()
+    for page in read_pages(source_dir, found, notes=False, rules=options.rules):
         for lang in languages.all:
             folder = languages.folder(lang)
             if progress is not None:
@@ -96,27 +102,11 @@ def build_site(
             atomic_write_bytes(target, data)
             written.add(target)
             stats[lang].pages += 1
+    result.errors = found.errors
     result.languages = list(stats.values())
     result.assets = _write_other_files(source, build_dir, written)
     result.removed = _remove_stale(build_dir, written)
     return result
-
-
-def _pages(source_dir: Path, errors: list[LocpipeError]) -> Iterator[Page]:
-    """Each readable page, read when it is needed; an unreadable one is reported and skipped."""
-    from locpipe.html.extract import read_page
-    from locpipe.html.tilda import TagMemo
-
-    memo = TagMemo()
-    for path in page_files(source_dir):
-        relative = path.relative_to(source_dir).as_posix()
-        try:
-            yield read_page(relative, path.read_bytes(), notes=False, memo=memo)
-        except OSError as error:
-            errors.append(PageError(f"cannot read: {error.strerror}", path=path))
-        except PageError as error:
-            error.path = path
-            errors.append(error)
 
 
 def _write_other_files(source: SiteSource, build_dir: Path, written: set[Path]) -> int:

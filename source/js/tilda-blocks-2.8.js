@@ -1,4 +1,4 @@
-/* Apogee Desk example site: menu, Zero Block, popup and footer behaviour (written for locpipe). */
+/* Apogee Desk example site: menu, Zero Block, table, popup and footer behaviour (written for locpipe). */
 (function (w, d) {
   'use strict';
 
@@ -61,6 +61,41 @@
       if (event.key === 'Escape') { closePopup(popup); }
     });
     if (w.location.hash === hook) { openPopup(popup); }
+  };
+
+  // T431: the table is the text of two hidden divs, whose decoded text is HTML. A line is a
+  // row; a ";" starts a cell unless it ends a character reference; " link=URL" (or
+  // " button=URL") at the end of a cell makes its content a link.
+  var CELL_BREAK = /(?<!&(?:[A-Za-z][A-Za-z0-9]*|#[0-9]+|#[xX][0-9a-fA-F]+));/;
+
+  function tableSection(data, sectionName, cellName) {
+    var section = d.createElement(sectionName);
+    (data ? data.textContent : '').split(/\r\n|\r|\n/).forEach(function (line) {
+      if (!line.trim()) { return; }
+      var row = d.createElement('tr');
+      line.split(CELL_BREAK).forEach(function (text) {
+        var cell = d.createElement(cellName);
+        var link = text.match(/ ?(?:link|button)=(.*)$/);
+        var target = cell;
+        if (link) {
+          target = d.createElement('a');
+          target.setAttribute('href', link[1]);
+          cell.appendChild(target);
+        }
+        target.innerHTML = link ? text.slice(0, link.index) : text;
+        row.appendChild(cell);
+      });
+      section.appendChild(row);
+    });
+    return section;
+  }
+
+  w.t431_init = function (recid) {
+    var rec = d.getElementById('rec' + recid);
+    var table = rec && rec.querySelector('.t431__table');
+    if (!table) { return; }
+    table.appendChild(tableSection(rec.querySelector('.t431__data-part1'), 'thead', 'th'));
+    table.appendChild(tableSection(rec.querySelector('.t431__data-part2'), 'tbody', 'td'));
   };
 
   w.t702_onSuccess = function () {};

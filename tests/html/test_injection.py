@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import shutil
+import subprocess
+from pathlib import Path
 
 import lxml.html
 import pytest
@@ -27,6 +30,22 @@ FORM = json.dumps(
     ]
 ).replace("/", "\\/")
 
+# A Tilda store script: its UI options in both quote styles, one with inline markup.
+STORE_SCRIPT = (
+    "var popup_optsObj = { btnTitle: 'Buy now', closeText: \"Other models\","
+    " iconColor: '#000000' };\n"
+    "var options = { storepart: '1', popup_opts: popup_optsObj,"
+    " titleRelevants: 'See <b>also</b>', btnStyle: 'color:#fff;' };\n"
+    "t_onFuncLoad('t_store_init', function() { t_store_init('1', options); });"
+)
+# Runs a store script and prints the options it passes to t_store_init.
+NODE_HARNESS = (
+    "var seen; function t_onFuncLoad(name, run) { run(); }"
+    " function t_store_init(id, options) { seen = options; }\n%s\n"
+    ";console.log(JSON.stringify(seen));"
+)
+NODE = shutil.which("node")
+
 PAGE = (
     "<!DOCTYPE html><html><head><meta charset='utf-8'><title>Page title</title>"
     '<meta name="description" content="Meta text"></head><body>'
@@ -36,7 +55,9 @@ PAGE = (
     "<img src=b.png alt=Unquoted>"
     "<div class='tn-elem' data-elem-type='form'><textarea class=\"tn-atom__inputs-textarea\">"
     f"{FORM}</textarea></div>"
-    "<script>var ok = 1;</script></body></html>"
+    '<div class="t431"><div class="t431__data-part2" style="display: none">'
+    "Table cell;&lt;b&gt;Bold&lt;/b&gt; cell link=https://example.com</div></div>"
+    f"<script>{STORE_SCRIPT}</script></body></html>"
 )
 
 # destination -> (the msgid there, what the hostile msgstr gets appended so that it keeps
@@ -52,6 +73,11 @@ DESTINATIONS = {
     "json-placeholder": ("Your name", ""),
     "json-label": ("I agree <a>to terms</a>", ""),
     "json-label-keeping-its-link": ("I agree <a>to terms</a>", " <a>ok</a>"),
+    "script-single-quoted": ("Buy now", ""),
+    "script-double-quoted": ("Other models", ""),
+    "script-with-markup": ("See <b>also</b>", " <b>ok</b>"),
+    "table-cell": ("Table cell", ""),
+    "table-cell-with-markup": ("<b>Bold</b> cell", " <b>ok</b>"),
 }
 
 HOSTILE = [
@@ -91,6 +117,12 @@ HOSTILE = [
     "&nbsp;&#0;&#xD800;&#1114112;",
     "R&D <3",
     "a > b",
+    "it's \\' \\\" \\x3C/script>",
+    "line\u2028separator\u2029paragraph\u0085next",
+    "</script><!--<script>",
+    "'); alert(1); ('",
+    '"); alert(1); ("',
+    "${alert(1)}` + alert(1) + `",
 ]
 
 
@@ -129,6 +161,8 @@ def test_every_destination_is_extracted(source: bytes) -> None:
     kinds = {s.msgid: s.destination for s in page.segments}
     assert kinds["Your name"] is Destination.JSON
     assert kinds["Unquoted"] is Destination.ATTRIBUTE
+    assert kinds["Buy now"] is Destination.SCRIPT
+    assert kinds["Table cell"] is Destination.TABLE_CELL
 
 
 @pytest.mark.parametrize("hostile", HOSTILE)
@@ -162,3 +196,57 @@ def test_hostile_translation_injects_nothing(source: bytes, destination: str, ho
     ):
         # (text without a letter is no segment)
         assert canonical(msgstr) in [s.msgid for s in read_page("p.html", built).segments]
+
+
+def script_text(data: bytes) -> str:
+    root = lxml.html.document_fromstring(data)
+    (script,) = root.iter("script")
+    return script.text or ""
+
+
+def run_store_script(script: str, tmp_path: Path) -> dict[str, object]:
+    """Every option the script passes to t_store_init (popup_opts flattened), run by node."""
+    path = tmp_path / "store.js"
+    path.write_text(NODE_HARNESS % script, encoding="utf-8")
+    assert NODE is not None
+    checked = subprocess.run([NODE, "--check", str(path)], capture_output=True, text=True)
+    assert checked.returncode == 0, checked.stderr
+    ran = subprocess.run([NODE, str(path)], capture_output=True, text=True, check=True)
+    options = json.loads(ran.stdout)
+    popup = options.pop("popup_opts")
+    return {**options, **{f"popup_opts.{key}": value for key, value in popup.items()}}
+
+
+@pytest.fixture(scope="module")
+def source_options(source: bytes, tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
+    return run_store_script(script_text(source), tmp_path_factory.mktemp("node"))
+
+
+SCRIPT_KEYS = {
+    "script-single-quoted": "popup_opts.btnTitle",
+    "script-double-quoted": "popup_opts.closeText",
+    "script-with-markup": "titleRelevants",
+}
+
+
+@pytest.mark.skipif(NODE is None, reason="node is not installed")
+@pytest.mark.parametrize("hostile", HOSTILE)
+@pytest.mark.parametrize("destination", list(SCRIPT_KEYS))
+def test_hostile_script_option_still_parses_and_runs_the_same_code(
+    source: bytes,
+    source_options: dict[str, object],
+    destination: str,
+    hostile: str,
+    tmp_path: Path,
+) -> None:
+    page = read_page("p.html", source)
+    target, suffix = DESTINATIONS[destination]
+    msgstr = hostile + suffix
+    result = translation_edits(page, lambda s: msgstr if s.msgid == target else None)
+    built = apply_edits(source, result.edits)
+    options = run_store_script(script_text(built), tmp_path)
+
+    assert built.lower().count(b"</script") == source.lower().count(b"</script")
+    assert options.keys() == source_options.keys()
+    changed = {key for key in options if options[key] != source_options[key]}
+    assert changed == (set() if result.rejected else {SCRIPT_KEYS[destination]})

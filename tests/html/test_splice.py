@@ -280,3 +280,41 @@ def test_read_page_roundtrip_of_a_translated_page() -> None:
     built = build(source, lambda s: table[s.msgid])
     again = read_page("t.html", built)
     assert [s.msgid for s in again.segments] == [table[s.msgid] for s in source.segments]
+
+
+FEED_SCRIPT = (
+    "<script>var options = { btnText: 'Show more', btnReadMore: \"Read\" };"
+    " t_feed_init('1', options);</script>"
+)
+
+
+@pytest.mark.parametrize(
+    ("msgid", "msgstr", "written"),
+    [
+        ("Show more", "Ещё", "'Ещё'"),
+        ("Show more", 'It\'s "more"', "'It&#39;s &quot;more&quot;'"),
+        ("Read", "It's", '"It&#39;s"'),
+        ("Show more", "a\\b", "'a\\\\b'"),
+        ("Show more", "R&amp;D &lt;/script&gt;", "'R&amp;D &lt;/script&gt;'"),
+        ("Show more", "one\u2028two\u2029three", "'one\\u2028two\\u2029three'"),
+        ("Show more", "tab\there", "'tab\\there'"),
+        ("Show more", "more\xa0here", "'more&nbsp;here'"),  # HTML: as the page spells it
+    ],
+)
+def test_script_option_is_written_as_a_literal_in_the_scripts_quote_style(
+    msgid: str, msgstr: str, written: str
+) -> None:
+    source = page(FEED_SCRIPT)
+    built = build(source, lambda s: msgstr if s.msgid == msgid else None).decode()
+    assert built == FEED_SCRIPT.replace(
+        "'Show more'" if msgid == "Show more" else '"Read"', written
+    )
+
+
+def test_script_option_of_a_page_that_escapes_non_ascii_stays_ascii() -> None:
+    source = page(
+        "<script>var options = { btnText: '\\u0415\\u0449\\u0451' };"
+        " t_feed_init(1, options);</script>"
+    )
+    built = build(source, lambda s: "Больше")
+    assert b"'\\u0411\\u043e\\u043b\\u044c\\u0448\\u0435'" in built

@@ -121,6 +121,45 @@ def test_not_text(html: str) -> None:
     assert msgids(html) == []
 
 
+@pytest.mark.parametrize(
+    ("html", "expected"),
+    [
+        (
+            '<p>Contact<br><a href="mailto:x@y.z">x@y.z</a></p>',
+            ["Contact<br><a>x@y.z</a>"],
+        ),
+        ("<p>Email<br>x@y.z</p>", ["Email<br>x@y.z"]),
+        ("<p>Email:<br><b>x@y.z</b></p>", ["Email:<br><b>x@y.z</b>"]),
+        ("<p>Write to <a href='mailto:x@y.z'>x@y.z</a></p>", ["Write to <a>x@y.z</a>"]),
+        ("<p>x@y.z<br />write any time</p>", ["x@y.z<br>write any time"]),
+        (
+            "<p><a href='tel:+7999'>+7 999 123-45-67</a><br>Phone</p>",
+            ["<a>+7 999 123-45-67</a><br>Phone"],
+        ),
+        ("<p>Call<a href='tel:+7999'>tel:+79991234567</a></p>", ["Call<a>tel:+79991234567</a>"]),
+        ("<p>Site: https://example.com/page</p>", ["Site: https://example.com/page"]),
+        ("<p>Our site<br>example.com</p>", ["Our site<br>example.com"]),
+        ("<p>example.com (our site)</p>", ["example.com (our site)"]),
+        (
+            "<div class='tn-atom' field='tn_text_1'>Email<br>hello@smurphy.net</div>",
+            ["Email<br>hello@smurphy.net"],
+        ),
+        ("<p><a href='mailto:x@y.z'>x@y.z</a></p>", []),
+        ("<p>x@y.z<br>a@b.cd</p>", []),
+        ("<p>tel:+7 999 123 45 67</p>", []),
+        ("<p>(www.example.com)</p>", []),
+        (
+            "<div class='tn-atom' field='tn_text_1'><a href='https://x.io'>https://x.io</a></div>",
+            [],
+        ),
+    ],
+)
+def test_only_a_segment_that_is_nothing_but_addresses_is_left_out(
+    html: str, expected: list[str]
+) -> None:
+    assert msgids(html) == expected
+
+
 def test_inline_notranslate_splits_the_sentence() -> None:
     assert msgids('<p>Buy <span class="notranslate">Fun Grill</span> today</p>') == ["Buy", "today"]
 
@@ -586,6 +625,9 @@ def test_facts_of_tags_without_watched_attributes_need_only_the_picked_ones(path
         "<pre><div class='t-text'>Kept apart</div></pre><svg><title>Close</title></svg>",
         '<head><title>Home</title><meta name="description" content="A walk"></head>',
         '<div translate="no"><p>Leonov</p></div><p class="notranslate">9 900 ₽</p><p>Text</p>',
+        '<div class="t431__data-part2" style="display:none">'
+        "A;&lt;b&gt;B&lt;/b&gt; link=/b\nC</div>",
+        "<script>var popup_optsObj = { closeText: 'Back' }; t_store_init(1, options);</script>",
     ],
 )
 def test_a_walk_without_notes_finds_the_same_segments(html: str) -> None:
