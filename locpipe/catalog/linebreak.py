@@ -20,7 +20,6 @@ the port.
 from __future__ import annotations
 
 import bisect
-import contextlib
 import re
 import string
 import unicodedata
