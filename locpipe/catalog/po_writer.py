@@ -13,43 +13,11 @@ import itertools
 from collections.abc import Iterator
 
 from locpipe.catalog.catalog import Catalog, Message
+from locpipe.catalog.formats import FORMAT_LANGUAGES, unbreakable
 from locpipe.catalog.header import render_header
 from locpipe.catalog.linebreak import LineBreaker
 
 _INT_MAX = 2**31 - 1
-# The languages of gettext 0.21's format flags, in the order it writes them.
-_FORMAT_LANGUAGES = (
-    "c",
-    "objc",
-    "python",
-    "python-brace",
-    "java",
-    "java-printf",
-    "csharp",
-    "javascript",
-    "scheme",
-    "lisp",
-    "elisp",
-    "librep",
-    "ruby",
-    "sh",
-    "awk",
-    "lua",
-    "object-pascal",
-    "smalltalk",
-    "qt",
-    "qt-plural",
-    "kde",
-    "kde-kuit",
-    "boost",
-    "tcl",
-    "perl",
-    "perl-brace",
-    "php",
-    "gcc-internal",
-    "gfc-internal",
-    "ycp",
-)
 _ESCAPES = {
     "\a": "\\a",
     "\b": "\\b",
@@ -142,12 +110,16 @@ class _Writer:
             forms = message.msgstr_plural or {0: "", 1: ""}
             for index in range(max(forms) + 1):
                 fields.append((prefix, f"msgstr[{index}]", forms.get(index, "")))
+        format_flags = message.flags if message.msgid or message.msgctxt is not None else []
         for field_prefix, name, value in fields:
-            lines.extend(self.wrap_field(field_prefix, name, value, do_wrap))
+            lines.extend(self.wrap_field(field_prefix, name, value, do_wrap, format_flags))
         return lines
 
-    def wrap_field(self, prefix: str, name: str, value: str, do_wrap: bool) -> list[str]:
+    def wrap_field(
+        self, prefix: str, name: str, value: str, do_wrap: bool, flags: list[str]
+    ) -> list[str]:
         """Lines for ``name "value"`` wrapped like gettext's ``wrap()`` (write-po.c)."""
+        in_directives = set(unbreakable(value, flags)) if "%" in value or "{" in value else set()
         escaped: tuple[str, list[int]] | None = None
         if "\n" not in value:
             escaped = _escape(value)
@@ -160,6 +132,7 @@ class _Writer:
         lines: list[str] = []
         first_line = True
         rest = value
+        offset = 0  # index in value of the portion's first character
         while True:
             newline = rest.find("\n")
             if newline < 0:
@@ -167,6 +140,9 @@ class _Writer:
             else:
                 portion, rest = rest[: newline + 1], rest[newline + 1 :]
             text, prohibited = escaped or _escape(portion)
+            if in_directives:
+                prohibited.extend(_escaped_indexes(portion, offset, in_directives))
+            offset += len(portion)
             if portion.endswith("\n"):
                 prohibited.append(len(text) - 2)  # no break just before the "\n"
             after_break = len(prefix) + 1  # columns before a continuation line's string
@@ -210,7 +186,7 @@ def _flags_to_write(message: Message) -> list[str]:
 
 
 def _format_flags(flags: set[str]) -> Iterator[str]:
-    for language in _FORMAT_LANGUAGES:
+    for language in FORMAT_LANGUAGES:
         if f"no-{language}-format" in flags:
             yield f"no-{language}-format"
         elif f"{language}-format" in flags or f"possible-{language}-format" in flags:
@@ -219,7 +195,7 @@ def _format_flags(flags: set[str]) -> Iterator[str]:
 
 def _is_format_flag(flag: str) -> bool:
     name = flag.removeprefix("no-").removeprefix("possible-")
-    return name.removesuffix("-format") in _FORMAT_LANGUAGES or flag.startswith("range:")
+    return name.removesuffix("-format") in FORMAT_LANGUAGES or flag.startswith("range:")
 
 
 def _reference_lines(locations: list[tuple[str, int]], width: int) -> list[str]:
@@ -244,6 +220,16 @@ def _reference_lines(locations: list[tuple[str, int]], width: int) -> list[str]:
         column += reference_width
     lines.append(current + "\n")
     return lines
+
+
+def _escaped_indexes(portion: str, offset: int, indexes: set[int]) -> Iterator[int]:
+    """Where the characters of ``portion`` at ``indexes`` (counted in the whole value,
+    whose part from ``offset`` on the portion is) stand in the escaped portion."""
+    escaped_index = 0
+    for index, char in enumerate(portion, offset):
+        if index in indexes:
+            yield escaped_index
+        escaped_index += 2 if char in _ESCAPES else 1
 
 
 def _escape(portion: str) -> tuple[str, list[int]]:
