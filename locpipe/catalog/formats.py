@@ -124,9 +124,9 @@ def _printf(pattern: re.Pattern[str], text: str, *, may_mix: bool = False) -> Pa
             return Parsed(tuple(directives), False)
         for star in stars:
             if star.startswith("*"):
-                argument = int(star[1:-1]) if star != "*" else next_argument
+                width_argument = int(star[1:-1]) if star != "*" else next_argument
                 next_argument += star == "*"
-                directives.append(Directive(position, position, argument, "integer"))
+                directives.append(Directive(position, position, width_argument, "integer"))
         argument: int | str
         if number is not None:
             argument = int(number[:-1])
