@@ -6,9 +6,12 @@ and cut-off), drops the previous msgid of fuzzy entries it keeps, and does not
 revive obsolete entries. What ``msgmerge --previous`` does, and this does:
 
 - an entry whose msgctxt and msgid are in the old catalog keeps its msgstr,
-  flags and translator comments and takes the template's references and
-  extracted comments; a ``#|`` previous msgid stays only while it is fuzzy;
-  a changed ``msgid_plural`` makes it fuzzy with the previous one recorded;
+  ``fuzzy`` and translator comments and takes the template's flags, references
+  and extracted comments; a ``#|`` previous msgid stays only while it is fuzzy;
+  a changed ``msgid_plural`` makes it fuzzy with the previous one recorded, and
+  so does a translation that fails the format check the template newly asks for
+  (``c-format`` and the other languages of ``formats.PARSERS``); a singular
+  translation kept for a plural entry goes into every form, fuzzy;
 - an entry whose msgid comes back from the obsolete ``#~`` entries is revived
   with its translation;
 - any other entry gets the most similar old translation (msgmerge's
@@ -16,15 +19,17 @@ revive obsolete entries. What ``msgmerge --previous`` does, and this does:
   above 0.6, among the entries its 4-gram index proposes) as a
   ``fuzzy`` draft with ``#| msgid "old"``; as in msgmerge, one old entry may
   seed several drafts, and one that seeded a draft does not also turn obsolete;
+- a new entry keeps the template's translator comments;
 - old entries with a translation that nothing used become obsolete, keeping
-  their translation, translator comments and flags;
+  their translation, translator comments and flags; obsolete entries of the
+  template are merged like the others and stay obsolete;
 - the old header stays (translator, team), with the template's
-  POT-Creation-Date and the locale's Language and Plural-Forms when missing.
+  POT-Creation-Date and Report-Msgid-Bugs-To, and the locale's Language and
+  Plural-Forms when missing.
 
 Where the result differs from msgmerge: this fills in a missing Language and
-Plural-Forms (msgmerge leaves them out), and keeps the old entry's flags plus
-the template's where msgmerge reconciles format flags with the template. On
-everything else the tests compare the written bytes with ``msgmerge --previous``.
+Plural-Forms (msgmerge leaves them out). On everything else the tests compare
+the written bytes with ``msgmerge --previous``.
 """
 
 from __future__ import annotations
@@ -36,6 +41,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from locpipe.catalog.catalog import Catalog, Message, MessageKey
+from locpipe.catalog.formats import PARSERS, directives_fit, format_language
 from locpipe.catalog.header import plural_forms, set_field
 from locpipe.catalog.po import nplurals_of
 
@@ -108,6 +114,9 @@ def merge(template: Catalog, old: Catalog | None, locale: str) -> MergeResult:
             header=header,
             header_comments=list(source.header_comments),
             header_flags=header_flags,
+            header_auto_comments=list(source.header_auto_comments),
+            header_locations=list(source.header_locations),
+            header_text=source.header_text,
         )
     )
     nplurals = nplurals_of(header) or 2
@@ -119,10 +128,11 @@ def merge(template: Catalog, old: Catalog | None, locale: str) -> MergeResult:
             if message.msgid and _has_translation(message)
         ]
     )
-    for entry in template.messages.values():
-        merged = _merge_entry(entry, previous, candidates, used, result)
-        _fit_plural_forms(merged, nplurals)
-        result.catalog.messages[merged.key] = merged
+    for entry in [*template.messages.values(), *template.obsolete.values()]:
+        merged = _merge_entry(entry, previous, candidates, used, result, nplurals)
+        merged.obsolete = entry.obsolete
+        entries = result.catalog.obsolete if entry.obsolete else result.catalog.messages
+        entries[merged.key] = merged
     for message in previous.messages.values():
         if message.key not in used and message.msgid and _has_translation(message):
             result.catalog.obsolete[message.key] = _as_obsolete(message)
@@ -139,24 +149,29 @@ def _merge_entry(
     candidates: _FuzzyIndex,
     used: set[MessageKey],
     result: MergeResult,
+    nplurals: int,
 ) -> Message:
     exact = previous.messages.get(entry.key)
     if exact is not None:
         used.add(exact.key)
         result.kept += 1
-        return _carry_over(entry, exact)
+        return _carry_over(entry, exact, nplurals)
     returning = previous.obsolete.get(entry.key)
     if returning is not None:
         used.add(returning.key)
         result.revived += 1
-        return _carry_over(entry, returning)
+        return _carry_over(entry, returning, nplurals)
     nearest = _nearest(entry, candidates)
     if nearest is not None:
         used.add(nearest.key)
         result.fuzzy_matched += 1
-        return _fuzzy_draft(entry, nearest)
+        return _carry_over(entry, nearest, nplurals, draft=True)
     result.new += 1
-    return _fresh(entry)
+    fresh = _fresh(entry)
+    fresh.user_comments = list(entry.user_comments)  # msgmerge copies a new entry whole
+    if fresh.msgid_plural is not None and not any(entry.msgstr_plural.values()):
+        fresh.msgstr_plural = dict.fromkeys(range(nplurals), "")
+    return fresh
 
 
 def _fresh(entry: Message) -> Message:
@@ -171,30 +186,13 @@ def _fresh(entry: Message) -> Message:
     )
 
 
-def _carry_over(entry: Message, old: Message) -> Message:
-    """The template entry with the translation, flags and comments of the old one."""
+def _carry_over(entry: Message, old: Message, nplurals: int, *, draft: bool = False) -> Message:
+    """The template entry with the old one's translation and translator comments, like
+    msgmerge's ``message_merge``: the flags are the template's, ``fuzzy`` the old one's
+    (always, for a ``draft`` from a similar msgid)."""
     merged = _fresh(entry)
     merged.user_comments = list(old.user_comments)
-    merged.flags = list(dict.fromkeys([*old.flags, *merged.flags]))
-    _take_translation(merged, old)
-    if old.fuzzy:
-        merged.previous_msgid = old.previous_msgid
-        merged.previous_msgctxt = old.previous_msgctxt
-        merged.previous_msgid_plural = old.previous_msgid_plural
-    if entry.msgid_plural != old.msgid_plural and _has_translation(old):
-        merged.fuzzy = True
-        merged.previous_msgid = old.msgid
-        merged.previous_msgctxt = old.msgctxt
-        merged.previous_msgid_plural = old.msgid_plural
-    return merged
-
-
-def _fuzzy_draft(entry: Message, old: Message) -> Message:
-    """The template entry with a similar entry's translation, marked fuzzy."""
-    merged = _fresh(entry)
-    merged.user_comments = list(old.user_comments)
-    merged.flags = list(dict.fromkeys([*old.flags, *merged.flags]))
-    _take_translation(merged, old)
+    merged.fuzzy = old.fuzzy or draft
     if old.fuzzy:  # already a draft: keep what it was a draft of
         merged.previous_msgid = old.previous_msgid
         merged.previous_msgctxt = old.previous_msgctxt
@@ -203,34 +201,47 @@ def _fuzzy_draft(entry: Message, old: Message) -> Message:
         merged.previous_msgid = old.msgid
         merged.previous_msgctxt = old.msgctxt
         merged.previous_msgid_plural = old.msgid_plural
-    merged.fuzzy = True
+    _take_translation(merged, old, nplurals)
+    if entry.msgid_plural != old.msgid_plural or _fails_new_format_check(merged, old):
+        merged.fuzzy = True
+    if not _has_translation(merged):
+        merged.fuzzy = False  # gettext writes no "fuzzy" on an untranslated entry
+    if not merged.fuzzy:
+        merged.previous_msgid = merged.previous_msgctxt = merged.previous_msgid_plural = None
     return merged
 
 
-def _take_translation(merged: Message, old: Message) -> None:
+def _fails_new_format_check(merged: Message, old: Message) -> bool:
+    """Whether the template calls the msgid a format string the old entry did not, and
+    the translation fails ``msgfmt -c``'s check for that language."""
+    if merged.fuzzy or not _has_translation(merged):
+        return False
+    for language in PARSERS:
+        if format_language(merged.flags) != language or format_language(old.flags) == language:
+            continue
+        if merged.msgid_plural is None:
+            return not directives_fit(language, merged.msgid, merged.msgstr)
+        sources = [merged.msgid, *[merged.msgid_plural] * (len(merged.msgstr_plural) - 1)]
+        forms = merged.msgstr_plural.values()
+        return not all(
+            directives_fit(language, source, form, strict=False)
+            for source, form in zip(sources, forms, strict=True)
+        )
+    return False
+
+
+def _take_translation(merged: Message, old: Message, nplurals: int) -> None:
+    """The old translation, fitted to the merged entry: a plural one's first form for a
+    singular entry, a singular one in each of ``nplurals`` forms; fuzzy if so fitted."""
     if merged.msgid_plural is None:
         merged.msgstr = old.msgstr if old.msgid_plural is None else old.msgstr_plural.get(0, "")
-        if old.msgid_plural is not None and merged.msgstr:
+        if old.msgid_plural is not None and len(old.msgstr_plural) > 1:
             merged.fuzzy = True
     elif old.msgid_plural is not None:
         merged.msgstr_plural = dict(old.msgstr_plural)
     else:
-        merged.msgstr_plural = {0: old.msgstr}
-        if old.msgstr:
-            merged.fuzzy = True
-
-
-def _fit_plural_forms(message: Message, nplurals: int) -> None:
-    """Give a plural entry exactly the language's number of forms."""
-    if message.msgid_plural is None:
-        return
-    forms = message.msgstr_plural
-    fitted = {index: forms.get(index, "") for index in range(nplurals)}
-    if any(text for index, text in forms.items() if index >= nplurals) or (
-        any(forms.values()) and not all(fitted.values())
-    ):
-        message.fuzzy = True
-    message.msgstr_plural = fitted
+        merged.msgstr_plural = dict.fromkeys(range(nplurals), old.msgstr)
+        merged.fuzzy = True
 
 
 def _as_obsolete(message: Message) -> Message:
@@ -317,9 +328,10 @@ def _lcs_with_masks(masks: dict[int, int], length: int, second: bytes, needed: i
 
 def _merged_header(template: Catalog, old: Catalog | None, locale: str) -> dict[str, str]:
     header = dict(old.header) if old is not None else dict(template.header)
-    created = template.header.get("POT-Creation-Date")
-    if created is not None:
-        header = set_field(header, "POT-Creation-Date", created)
+    for name in ("Report-Msgid-Bugs-To", "POT-Creation-Date"):  # msgmerge takes these
+        value = template.header.get(name)
+        if value is not None:
+            header = set_field(header, name, value)
     if not header.get("Language"):
         header = set_field(header, "Language", locale)
     if nplurals_of(header) is None:
