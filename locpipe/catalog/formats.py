@@ -11,6 +11,7 @@ of another language is treated as having no directive.
 
 from __future__ import annotations
 
+import gettext
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -230,3 +231,21 @@ def directives_fit(language: str, msgid: str, msgstr: str, *, strict: bool = Tru
 
 def _arguments(parsed: Parsed) -> dict[int | str, str]:
     return {d.argument: d.kind for d in parsed.directives if d.argument is not None}
+
+
+_PLURAL_EXPRESSION = re.compile(r"\bplural\s*=\s*([^;]+)")
+
+
+def strict_forms(plural_forms: str, count: int) -> list[bool]:
+    """For each of ``count`` plural forms, whether ``msgfmt -c`` checks it strictly
+    (every argument of msgid_plural used): a form that more than one number among
+    0 … 1000 selects. A form for a single number (English "one") may drop the count."""
+    match = _PLURAL_EXPRESSION.search(plural_forms)
+    try:
+        select = gettext.c2py(match.group(1).strip()) if match else None
+        numbers = [select(n) for n in range(1001)] if select else None
+    except (ValueError, SyntaxError, ZeroDivisionError, RecursionError):
+        numbers = None
+    if numbers is None:
+        return [True] * count
+    return [numbers.count(form) > 1 for form in range(count)]

@@ -28,6 +28,8 @@ HEADER_ORDER = (
     "Content-Transfer-Encoding",
     "Plural-Forms",
 )
+# The fields msgmerge writes first, in this order, when it merges a header.
+MSGMERGE_ORDER = HEADER_ORDER[:-1]
 
 
 def parse_locale(code: str) -> Locale:

@@ -39,16 +39,32 @@ import itertools
 import math
 from collections import Counter
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from locpipe.catalog.catalog import Catalog, Message, MessageKey
-from locpipe.catalog.formats import PARSERS, directives_fit, format_language
-from locpipe.catalog.header import plural_forms, set_field
+from locpipe.catalog.formats import directives_fit, format_language, strict_forms
+from locpipe.catalog.header import (
+    MSGMERGE_ORDER,
+    field_of_line,
+    header_lines,
+    parse_header,
+    plural_forms,
+    render_header,
+    set_field,
+)
 from locpipe.catalog.po import nplurals_of
 
 FUZZY_THRESHOLD = 0.6  # msgmerge's: a draft must be more similar than this
 _SAME_CONTEXT_BONUS = 0.00001  # msgmerge's nudge toward a candidate of the same msgctxt
 # msgmerge compares msgids under 4 characters with the entries of up to this many bytes.
 _SHORT_MSG_MAX = int(12 * (2 / FUZZY_THRESHOLD - 1))
+
+
+class _Plurals(NamedTuple):
+    """The merged catalog's plural forms: their number, and its Plural-Forms value."""
+
+    number: int
+    header: str
 
 
 @dataclass
@@ -103,7 +119,7 @@ class _FuzzyIndex:
 def merge(template: Catalog, old: Catalog | None, locale: str) -> MergeResult:
     """Merge ``template`` (a POT) into ``old`` (the language's PO, None for a new one)."""
     previous = old if old is not None else Catalog()
-    header = _merged_header(template, old, locale)
+    header, header_text = _merged_header(template, old, locale)
     # A new catalog starts from the template's header comments, minus the
     # template's "fuzzy" header flag: its header is filled in for the locale.
     source = old if old is not None else template
@@ -116,10 +132,10 @@ def merge(template: Catalog, old: Catalog | None, locale: str) -> MergeResult:
             header_flags=header_flags,
             header_auto_comments=list(source.header_auto_comments),
             header_locations=list(source.header_locations),
-            header_text=source.header_text,
+            header_text=header_text,
         )
     )
-    nplurals = nplurals_of(header) or 2
+    plurals = _Plurals(nplurals_of(header) or 2, header.get("Plural-Forms", ""))
     used: set[MessageKey] = set()
     candidates = _FuzzyIndex(
         [
@@ -129,8 +145,10 @@ def merge(template: Catalog, old: Catalog | None, locale: str) -> MergeResult:
         ]
     )
     for entry in [*template.messages.values(), *template.obsolete.values()]:
-        merged = _merge_entry(entry, previous, candidates, used, result, nplurals)
+        merged = _merge_entry(entry, previous, candidates, used, result, plurals)
         merged.obsolete = entry.obsolete
+        if merged.obsolete and not _has_translation(merged):
+            continue  # gettext writes no untranslated obsolete entry
         entries = result.catalog.obsolete if entry.obsolete else result.catalog.messages
         entries[merged.key] = merged
     for message in previous.messages.values():
@@ -149,28 +167,28 @@ def _merge_entry(
     candidates: _FuzzyIndex,
     used: set[MessageKey],
     result: MergeResult,
-    nplurals: int,
+    plurals: _Plurals,
 ) -> Message:
     exact = previous.messages.get(entry.key)
     if exact is not None:
         used.add(exact.key)
         result.kept += 1
-        return _carry_over(entry, exact, nplurals)
+        return _carry_over(entry, exact, plurals)
     returning = previous.obsolete.get(entry.key)
     if returning is not None:
         used.add(returning.key)
         result.revived += 1
-        return _carry_over(entry, returning, nplurals)
+        return _carry_over(entry, returning, plurals)
     nearest = _nearest(entry, candidates)
     if nearest is not None:
         used.add(nearest.key)
         result.fuzzy_matched += 1
-        return _carry_over(entry, nearest, nplurals, draft=True)
+        return _carry_over(entry, nearest, plurals, draft=True)
     result.new += 1
     fresh = _fresh(entry)
     fresh.user_comments = list(entry.user_comments)  # msgmerge copies a new entry whole
     if fresh.msgid_plural is not None and not any(entry.msgstr_plural.values()):
-        fresh.msgstr_plural = dict.fromkeys(range(nplurals), "")
+        fresh.msgstr_plural = dict.fromkeys(range(plurals.number), "")
     return fresh
 
 
@@ -186,7 +204,7 @@ def _fresh(entry: Message) -> Message:
     )
 
 
-def _carry_over(entry: Message, old: Message, nplurals: int, *, draft: bool = False) -> Message:
+def _carry_over(entry: Message, old: Message, plurals: _Plurals, *, draft: bool = False) -> Message:
     """The template entry with the old one's translation and translator comments, like
     msgmerge's ``message_merge``: the flags are the template's, ``fuzzy`` the old one's
     (always, for a ``draft`` from a similar msgid)."""
@@ -201,8 +219,10 @@ def _carry_over(entry: Message, old: Message, nplurals: int, *, draft: bool = Fa
         merged.previous_msgid = old.msgid
         merged.previous_msgctxt = old.msgctxt
         merged.previous_msgid_plural = old.msgid_plural
-    _take_translation(merged, old, nplurals)
-    if entry.msgid_plural != old.msgid_plural or _fails_new_format_check(merged, old):
+    _take_translation(merged, old, plurals.number)
+    if entry.msgid_plural != old.msgid_plural or _fails_new_format_check(
+        merged, old, plurals.header
+    ):
         merged.fuzzy = True
     if not _has_translation(merged):
         merged.fuzzy = False  # gettext writes no "fuzzy" on an untranslated entry
@@ -211,23 +231,23 @@ def _carry_over(entry: Message, old: Message, nplurals: int, *, draft: bool = Fa
     return merged
 
 
-def _fails_new_format_check(merged: Message, old: Message) -> bool:
+def _fails_new_format_check(merged: Message, old: Message, plural_forms: str) -> bool:
     """Whether the template calls the msgid a format string the old entry did not, and
-    the translation fails ``msgfmt -c``'s check for that language."""
-    if merged.fuzzy or not _has_translation(merged):
+    the translation fails ``msgfmt -c``'s check for that language (plural forms against
+    msgid_plural, strictly where ``strict_forms`` says)."""
+    language = format_language(merged.flags)
+    if merged.fuzzy or not _has_translation(merged) or language is None:
         return False
-    for language in PARSERS:
-        if format_language(merged.flags) != language or format_language(old.flags) == language:
-            continue
-        if merged.msgid_plural is None:
-            return not directives_fit(language, merged.msgid, merged.msgstr)
-        sources = [merged.msgid, *[merged.msgid_plural] * (len(merged.msgstr_plural) - 1)]
-        forms = merged.msgstr_plural.values()
-        return not all(
-            directives_fit(language, source, form, strict=False)
-            for source, form in zip(sources, forms, strict=True)
-        )
-    return False
+    if format_language(old.flags) == language:
+        return False
+    if merged.msgid_plural is None:
+        return not directives_fit(language, merged.msgid, merged.msgstr)
+    forms = list(merged.msgstr_plural.values())
+    stricts = strict_forms(plural_forms, len(forms))
+    return not all(
+        directives_fit(language, merged.msgid_plural, form, strict=strict)
+        for form, strict in zip(forms, stricts, strict=True)
+    )
 
 
 def _take_translation(merged: Message, old: Message, nplurals: int) -> None:
@@ -326,14 +346,30 @@ def _lcs_with_masks(masks: dict[int, int], length: int, second: bytes, needed: i
     return length - row.bit_count()
 
 
-def _merged_header(template: Catalog, old: Catalog | None, locale: str) -> dict[str, str]:
-    header = dict(old.header) if old is not None else dict(template.header)
-    for name in ("Report-Msgid-Bugs-To", "POT-Creation-Date"):  # msgmerge takes these
+def _merged_header(
+    template: Catalog, old: Catalog | None, locale: str
+) -> tuple[dict[str, str], str | None]:
+    """The merged header's fields and text. Like msgmerge, the old header is rewritten with
+    gettext's known fields first, in their order (each line as it was), then its other
+    lines; Report-Msgid-Bugs-To and POT-Creation-Date come from the template."""
+    source = old if old is not None else template
+    text = source.header_text or render_header(source.header, None)
+    known: dict[str, str] = {}
+    others: list[str] = []
+    for line in header_lines(text):
+        found = field_of_line(line)
+        if found is not None and found[0] in MSGMERGE_ORDER:
+            known[found[0]] = line
+        else:
+            others.append(line)
+    for name in ("Report-Msgid-Bugs-To", "POT-Creation-Date"):
         value = template.header.get(name)
         if value is not None:
-            header = set_field(header, name, value)
+            known[name] = f"{name}: {value}\n"
+    text = "".join(known[name] for name in MSGMERGE_ORDER if name in known) + "".join(others)
+    header = parse_header(text)
     if not header.get("Language"):
         header = set_field(header, "Language", locale)
     if nplurals_of(header) is None:
         header = set_field(header, "Plural-Forms", plural_forms(locale))
-    return header
+    return header, text

@@ -20,7 +20,9 @@ RU_PLURALS = (
 )
 
 
-def template(*messages: Message, created: str = "2024-06-01 10:00+0000") -> Catalog:
+def template(
+    *messages: Message, created: str = "2024-06-01 10:00+0000", obsolete: tuple[Message, ...] = ()
+) -> Catalog:
     catalog = Catalog(
         header={
             "Project-Id-Version": "site 2.0",
@@ -36,6 +38,9 @@ def template(*messages: Message, created: str = "2024-06-01 10:00+0000") -> Cata
     )
     for message in messages:
         catalog.messages[message.key] = message
+    for message in obsolete:
+        message.obsolete = True
+        catalog.obsolete[message.key] = message
     return catalog
 
 
@@ -283,7 +288,61 @@ SCENARIOS = {
             Message("Read <a>our terms</a> before you order.<br>Questions? Call us every day."),
         ),
     ),
+    "the template's flags win": (
+        russian(
+            Message("Save", "Сохранить", flags=["no-wrap"]),
+            Message("%s saved", "%s сохранён", flags=["fuzzy", "no-c-format"]),
+        ),
+        template(
+            Message("Save", flags=["c-format"]),
+            Message("%s saved", flags=["c-format"]),
+        ),
+    ),
+    "a translation failing the new format check becomes fuzzy": (
+        russian(
+            Message("%d files left", "осталось несколько файлов"),
+            Message("%s of %d", "%2$d: %1$s"),
+            Message("Hello %(name)s", "Привет"),
+            Message("%d apple", msgid_plural="%d apples", msgstr_plural={0: "%d", 1: "x", 2: "%d"}),
+            Message("{count} new", "{count} новых"),
+        ),
+        template(
+            Message("%d files left", flags=["c-format"]),
+            Message("%s of %d", flags=["c-format"]),
+            Message("Hello %(name)s", flags=["python-format"]),
+            Message("%d apple", msgid_plural="%d apples", flags=["c-format"]),
+            Message("{count} new", flags=["python-brace-format"]),
+        ),
+    ),
+    "a singular translation goes into every plural form": (
+        russian(Message("file", "файл"), Message("one page", "страница")),
+        template(
+            Message("file", msgid_plural="files"),
+            Message("one page", msgid_plural="%d pages"),
+        ),
+    ),
+    "translator comments of new entries": (
+        russian(Message("Kept", "Оставлено")),
+        template(
+            Message("Kept", user_comments=["TRANSLATORS: not this one"]),
+            Message("Brand new button", user_comments=["TRANSLATORS: at most 12 letters"]),
+        ),
+    ),
 }
+SCENARIOS["Report-Msgid-Bugs-To from the template"] = (
+    russian(Message("Kept", "Оставлено")),
+    template(Message("Kept")),
+)
+SCENARIOS["Report-Msgid-Bugs-To from the template"][0].header["Report-Msgid-Bugs-To"] = ""
+SCENARIOS["Report-Msgid-Bugs-To from the template"][1].header = {
+    "Project-Id-Version": "site 2.0",
+    "Report-Msgid-Bugs-To": "bugs@example.com",
+    **SCENARIOS["Report-Msgid-Bugs-To from the template"][1].header,
+}
+SCENARIOS["obsolete entries of the template"] = (
+    russian(Message("Was active", "Была активна"), Message("Stays", "Остаётся")),
+    template(Message("Stays"), obsolete=(Message("Was active"), Message("Never translated"))),
+)
 
 
 def _summary(catalog: Catalog) -> dict[str, object]:
