@@ -16,68 +16,28 @@ from __future__ import annotations
 
 import codecs
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import NamedTuple
 
 from locpipe.catalog.catalog import Catalog, Message, MessageKey
 from locpipe.catalog.header import parse_header
+from locpipe.catalog.po_syntax import (
+    BAD_ESCAPE_RE,
+    ENTRY_RE,
+    ESCAPED_BYTE,
+    ReadEntry,
+    drop_space,
+    parse_references,
+    read_block,
+    unquote,
+)
 from locpipe.errors import CatalogError
 
 _KEYWORD_RE = re.compile(r"(msgctxt|msgid_plural|msgid|msgstr(?:\[(\d+)\])?)(?=[\s\"]|$)")
 # The commonest keyword line, read in one step: a plain string with no escape.
 _PLAIN_FIELD_RE = re.compile(r'(msgctxt|msgid|msgstr) "([^"\\]*)"')
-# A string: its quotes and what is between them (escapes are checked by _unquote).
+# A string: its quotes and what is between them (escapes are checked by unquote).
 _STRING_RE = re.compile(r'"((?:[^"\\]|\\.)*)"')
-_REFERENCE_RE = re.compile(r"\u2068([^\u2069]*)\u2069(:\d+)?|(\S+)")
-_SIMPLE_ESCAPES = {
-    "n": "\n",
-    "t": "\t",
-    "r": "\r",
-    "a": "\a",
-    "b": "\b",
-    "f": "\f",
-    "v": "\v",
-    "\\": "\\",
-    '"': '"',
-    "'": "'",
-    "?": "?",
-}
-# A string's inside as gettext's lexer accepts it: valid escapes, quotes escaped.
-_VALID_INSIDE_RE = re.compile(r"""[^"\\]*(?:\\(?:[ntrabfv\\"'?]|[0-7]|x[0-9A-Fa-f])[^"\\]*)*""")
-_ESCAPE_RE = re.compile(r"""\\(?:([ntrabfv\\"'?])|([0-7]{1,3})|x([0-9A-Fa-f]+))""")
-_BAD_ESCAPE_RE = re.compile(r"""\\(?![ntrabfv\\"'?0-7]|x[0-9A-Fa-f])(.?)""")
-# An octal or hex escape is a byte of the file's charset (gettext's po-lex.c): bytes
-# from 0x80 on stand in the decoded text as these surrogates until the whole string is
-# known, then are decoded together with the characters around them.
-_ESCAPED_BYTE = re.compile("[\udc80-\udcff]")
-# A well-formed entry in the layout gettext writes, read in one step: comments in
-# gettext's order, then msgctxt (optional), msgid and msgstr, each string on its
-# keyword's line and any number of '"..."' lines, then empty lines or the end.
-# This is a shortcut, not a second grammar: it takes only what the line parser would
-# read the same way, strings are decoded by the same _unquote, and anything else
-# (plurals, previous or obsolete fields, escaped bytes, other spacing, any error, files
-# with a CR) is left to the line parser. It makes reading about twice as fast.
-_ENTRY_RE = re.compile(
-    r"""
-    (?P<head>                                       # the lines above msgid:
-      (?P<user>(?:\#(?:[^.:,~|\n][^\n]*)?\n)*)      # "# text" and "#": translator comments
-      (?P<auto>(?:\#\.[^\n]*\n)*)                   # "#. text": extracted comments
-      (?P<refs>(?:\#:[^\n]*\n)*)                    # "#: path:line ...": references
-      (?P<flags>(?:\#,[^\n]*\n)*)                   # "#, flag, ...": flags
-      (?:msgctxt\ "(?P<msgctxt_first>[^\n]*)"\n(?P<msgctxt_more>(?:"[^\n]*"\n)*))?
-    )
-    (?P<msgid>msgid\ "(?P<msgid_first>[^\n]*)"\n(?P<msgid_more>(?:"[^\n]*"\n)*))
-    msgstr\ "(?P<msgstr_first>[^\n]*)"\n(?P<msgstr_more>(?:"[^\n]*"\n)*)
-    (?:\n+|\Z)                                      # empty lines, or the end of the text
-    """,
-    re.VERBOSE,
-)
-_BLOCK_GROUPS = (
-    *("head", "user", "auto", "refs", "flags", "msgid", "msgctxt_first", "msgctxt_more"),
-    *("msgid_first", "msgid_more", "msgstr_first", "msgstr_more"),
-)
 _NPLURALS_RE = re.compile(r"\bnplurals\s*=\s*(\d+)")
 _PLURAL_RE = re.compile(r"\bplural\s*=")
 _CHARSET_RE = re.compile(r"charset\s*=\s*([^\s;]+)", re.IGNORECASE)
@@ -113,13 +73,6 @@ class _Entry:
         return next((f for f in self.fields if f.keyword == keyword), None)
 
 
-class _ReadEntry(NamedTuple):
-    """A finished entry: its message, and the line of its msgstr for header errors."""
-
-    message: Message
-    msgstr_line: int | None
-
-
 class _Parser:
     """Line-by-line reader of PO syntax into ``_Entry`` values."""
 
@@ -128,14 +81,14 @@ class _Parser:
         self.has_cr = "\r" in text
         self.path = path
         self.charset = charset
-        self.entries: list[_ReadEntry] = []
+        self.entries: list[ReadEntry] = []
         self.entry: _Entry | None = None
         self.line_no = 0
 
     def error(self, message: str, hint: str | None = None, line: int | None = None) -> CatalogError:
         return CatalogError(message, path=self.path, line=line or self.line_no, hint=hint)
 
-    def parse(self) -> list[_ReadEntry]:
+    def parse(self) -> list[ReadEntry]:
         text = self.text
         position = 0
         self.line_no = 1
@@ -152,12 +105,10 @@ class _Parser:
         return self.entries
 
     def read_blocks(self, position: int) -> int:
-        """Read the entries from ``position`` on that match ``_ENTRY_RE``, each in one step;
+        """Read the entries from ``position`` on that match ``ENTRY_RE``, each in one step;
         where the first other line starts."""
         text, entries, line_no = self.text, self.entries, self.line_no
-        while (block := _ENTRY_RE.match(text, position)) and (
-            entry := _block_entry(block, line_no)
-        ):
+        while (block := ENTRY_RE.match(text, position)) and (entry := read_block(block, line_no)):
             entries.append(entry)
             end = block.end()
             line_no += text.count("\n", position, end)
@@ -185,7 +136,7 @@ class _Parser:
         if entry.fields:
             msgstr = entry.field("msgstr")
             message = self.to_message(entry)
-            self.entries.append(_ReadEntry(message, msgstr.line if msgstr else message.line))
+            self.entries.append(ReadEntry(message, msgstr.line if msgstr else message.line))
         elif entry.previous:
             raise self.error(
                 "'#|' previous-msgid lines are not followed by an entry",
@@ -238,11 +189,11 @@ class _Parser:
         if kind == ",":
             entry.flags.extend(flag.strip() for flag in text.split(",") if flag.strip())
         elif kind == ".":
-            entry.auto_comments.append(_drop_space(text))
+            entry.auto_comments.append(drop_space(text))
         elif kind == ":":
-            entry.locations.extend(_parse_references(text))
+            entry.locations.extend(parse_references(text))
         else:
-            entry.user_comments.append(_drop_space(line[1:]))
+            entry.user_comments.append(drop_space(line[1:]))
 
     def parse_keyword_line(self, text: str, *, obsolete: bool, previous: bool) -> None:
         """A line (after any '#~' or '#|') of keywords and strings; like gettext's
@@ -372,9 +323,9 @@ class _Parser:
                 "unterminated string",
                 hint=f'close the string with a " on line {self.line_no}',
             )
-        value = _unquote(match.group(1))
+        value = unquote(match.group(1))
         if value is None:
-            bad = _BAD_ESCAPE_RE.search(match.group(1))
+            bad = BAD_ESCAPE_RE.search(match.group(1))
             shown = "\\" + bad.group(1) if bad else "\\"
             raise self.error(
                 f"invalid escape sequence {shown}",
@@ -391,7 +342,7 @@ class _Parser:
     def text_of(self, part: _Field) -> str:
         """A field's text: its strings joined, escaped bytes decoded in the file's charset."""
         text = "".join(part.parts)
-        if _ESCAPED_BYTE.search(text) is None:
+        if ESCAPED_BYTE.search(text) is None:
             return text
         try:
             return text.encode(self.charset, "surrogateescape").decode(self.charset)
@@ -428,108 +379,6 @@ class _Parser:
             obsolete=bool(entry.obsolete),
             line=msgid_field.line,
         )
-
-
-def _unquote(inside: str) -> str | None:
-    """The text of a string's inside with its escapes decoded, None if one is invalid.
-    Octal and hex escapes of bytes from 0x80 on come out as ``_ESCAPED_BYTE`` surrogates."""
-    if "\\" not in inside and '"' not in inside:
-        return inside
-    if _VALID_INSIDE_RE.fullmatch(inside) is None:
-        return None
-    return _ESCAPE_RE.sub(_unescape, inside)
-
-
-def _unescape(escape: re.Match[str]) -> str:
-    simple, octal, hexa = escape.groups()
-    if simple is not None:
-        return _SIMPLE_ESCAPES[simple]
-    byte = (int(octal, 8) if octal is not None else int(hexa, 16)) & 0xFF  # gettext keeps a byte
-    return chr(byte) if byte < 0x80 else chr(0xDC00 + byte)
-
-
-def _block_entry(block: re.Match[str], first_line: int) -> _ReadEntry | None:
-    """The entry matched by ``_ENTRY_RE`` from ``first_line``, None when one of its
-    strings is for the line parser to read (and report)."""
-    head, user_comments, auto_comments, references, flags, msgid_lines, *strings = block.group(
-        *_BLOCK_GROUPS
-    )
-    msgctxt_first, msgctxt_more, msgid_first, msgid_more, msgstr_first, msgstr_more = strings
-    msgid = _block_string(msgid_first, msgid_more)
-    msgstr = _block_string(msgstr_first, msgstr_more)
-    msgctxt = None if msgctxt_first is None else _block_string(msgctxt_first, msgctxt_more)
-    if msgid is None or msgstr is None or (msgctxt is None and msgctxt_first is not None):
-        return None
-    msgid_line = first_line + head.count("\n")
-    message = Message(
-        msgid=msgid,
-        msgstr=msgstr,
-        msgctxt=msgctxt,
-        locations=_block_locations(references) if references else [],
-        auto_comments=_block_comments(auto_comments, "#.") if auto_comments else [],
-        user_comments=_block_comments(user_comments, "#") if user_comments else [],
-        flags=_block_flags(flags) if flags else [],
-        line=msgid_line,
-    )
-    return _ReadEntry(message, msgid_line + msgid_lines.count("\n"))
-
-
-def _block_string(first: str, more: str) -> str | None:
-    """The decoded string of a keyword's line and of the '"..."' lines after it, None
-    if the line parser is to read it (a stray quote, a bad escape, an escaped byte)."""
-    if not more and '"' not in first and "\\" not in first:
-        return first
-    parts = [first, *more[1:-2].split('"\n"')] if more else [first]
-    # Decoded part by part: "\1" then "23" on the next line is not "\123".
-    decoded = [_unquote(part) for part in parts]
-    if any(part is None or _ESCAPED_BYTE.search(part) for part in decoded):
-        return None
-    return "".join(part for part in decoded if part is not None)
-
-
-def _block_comments(lines: str, marker: str) -> list[str]:
-    """The texts of comment lines that all start with ``marker``, as _drop_space leaves them."""
-    texts = lines[len(marker) : -1].split("\n" + marker)
-    return [text[1:] if text.startswith(" ") else text for text in texts]
-
-
-def _block_locations(lines: str) -> list[tuple[str, int]]:
-    """The references of "#:" lines, each once."""
-    if "\u2068" in lines:  # a path with spaces: read line by line
-        texts = lines[:-1].split("\n")
-        return list(dict.fromkeys(ref for text in texts for ref in _parse_references(text[2:])))
-    # Without such paths every word is one reference, wherever the lines break.
-    return list(dict.fromkeys(_parse_references(lines[2:-1].replace("\n#:", "\n"))))
-
-
-def _block_flags(lines: str) -> list[str]:
-    """The flags of "#," lines, each once."""
-    words = lines[2:-1].replace("\n#,", ",").split(",")
-    return list(dict.fromkeys(word.strip() for word in words if word.strip()))
-
-
-def _drop_space(text: str) -> str:
-    """gettext drops one space after a comment's marker and keeps the rest."""
-    return text[1:] if text.startswith(" ") else text
-
-
-def _parse_references(text: str) -> Iterator[tuple[str, int]]:
-    """``path:line`` references; gettext 0.22 wraps paths with spaces in U+2068/U+2069."""
-    if "\u2068" not in text:  # no path with spaces: each word is one reference
-        for word in text.split():
-            path, _, suffix = word.rpartition(":")
-            if not path or not suffix.isdecimal():
-                path, suffix = word, ""
-            yield path, int(suffix) if suffix else 0
-        return
-    for match in _REFERENCE_RE.finditer(text):
-        if match.group(3) is None:
-            path, suffix = match.group(1), (match.group(2) or "")[1:]
-        else:
-            path, _, suffix = match.group(3).rpartition(":")
-            if not path or not suffix.isdecimal():
-                path, suffix = match.group(3), ""
-        yield path, int(suffix) if suffix else 0
 
 
 def read_po(data: bytes, path: Path) -> Catalog:
@@ -598,7 +447,7 @@ def _line_of(data: bytes, needle: bytes) -> int | None:
     return data.count(b"\n", 0, position) + 1 if position >= 0 else None
 
 
-def _build_catalog(entries: list[_ReadEntry], path: Path) -> Catalog:
+def _build_catalog(entries: list[ReadEntry], path: Path) -> Catalog:
     catalog = Catalog()
     seen: dict[MessageKey, int | None] = {}
     header_found = False
