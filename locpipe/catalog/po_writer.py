@@ -87,7 +87,7 @@ class _Writer:
         for comment in message.user_comments:
             lines.extend(f"# {part}\n" if part else "#\n" for part in comment.split("\n"))
         lines.extend(f"#. {text}\n" if text else "#.\n" for text in message.auto_comments)
-        lines.extend(_reference_lines(message.locations, self.width))
+        lines.extend(reference_lines(message.locations, self.width))
         flags = _flags_to_write(message)
         if flags:
             lines.append("#, " + ", ".join(flags) + "\n")
@@ -198,7 +198,7 @@ def _is_format_flag(flag: str) -> bool:
     return name.removesuffix("-format") in FORMAT_LANGUAGES or flag.startswith("range:")
 
 
-def _reference_lines(locations: list[tuple[str, int]], width: int) -> list[str]:
+def reference_lines(locations: list[tuple[str, int]], width: int) -> list[str]:
     if not locations:
         return []
     lines: list[str] = []
