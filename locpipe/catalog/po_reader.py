@@ -78,7 +78,8 @@ class _Parser:
 
     def __init__(self, text: str, path: Path, charset: str) -> None:
         self.text = text
-        self.has_cr = "\r" in text
+        # The one-step shortcut reads neither CRs nor lines that a backslash joins.
+        self.line_by_line = "\r" in text or "\\\n" in text
         self.path = path
         self.charset = charset
         self.entries: list[ReadEntry] = []
@@ -93,16 +94,30 @@ class _Parser:
         position = 0
         self.line_no = 1
         while position <= len(text):
-            if self.entry is None and not self.has_cr:
+            if self.entry is None and not self.line_by_line:
                 position = self.read_blocks(position)
-            end = text.find("\n", position)
-            end = len(text) if end < 0 else end
-            line = text[position:end]
-            self.parse_line(line[:-1] if self.has_cr and line.endswith("\r") else line)
-            self.line_no += 1
-            position = end + 1
+            line, joined, position = self.next_line(position)
+            self.parse_line(line)
+            self.line_no += 1 + joined
         self.finish_entry()
         return self.entries
+
+    def next_line(self, position: int) -> tuple[str, int, int]:
+        """The line at ``position`` without its line end, how many lines a backslash at
+        their end joined to it (gettext's lexer drops a backslash-newline wherever it is,
+        as C does), and where the next line starts."""
+        text = self.text
+        line = ""
+        joined = -1
+        while True:
+            end = text.find("\n", position)
+            end = len(text) if end < 0 else end
+            part = text[position:end]
+            part = part[:-1] if part.endswith("\r") else part
+            position, joined = end + 1, joined + 1
+            if not part.endswith("\\") or end == len(text):
+                return line + part, joined, position
+            line += part[:-1]
 
     def read_blocks(self, position: int) -> int:
         """Read the entries from ``position`` on that match ``ENTRY_RE``, each in one step;
@@ -146,6 +161,8 @@ class _Parser:
         self.entry = None
 
     def parse_line(self, line: str) -> None:
+        if line[:1].isspace():
+            line = line.lstrip()  # gettext skips blanks before a keyword or a comment
         if line.startswith('"'):  # the commonest line: more of the string above
             self.continue_field(line.strip(), obsolete=False, previous=False)
             return

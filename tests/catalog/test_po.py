@@ -398,7 +398,8 @@ BROKEN = {
         "unterminated string",
     ),
     "bad escape": (HEADER + '\nmsgid "50\\% off"\nmsgstr ""\n', 5, "invalid escape sequence \\%"),
-    "backslash at line end": (HEADER + '\nmsgid "a\\\nmsgstr ""\n', 5, "invalid escape sequence"),
+    # gettext joins a line ending in a backslash with the next: the string runs on.
+    "backslash at line end": (HEADER + '\nmsgid "a\\\nmsgstr ""\n', 5, "unterminated string"),
     "unknown keyword": (HEADER + '\nmsgid "a"\nmsgtsr "b"\n', 6, "unknown keyword 'msgtsr'"),
     "stray text": (HEADER + '\nmsgid "a"\nhello\nmsgstr "b"\n', 6, "unknown keyword 'hello'"),
     "text after closing quote": (

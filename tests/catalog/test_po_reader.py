@@ -68,6 +68,10 @@ ACCEPTED = {
         '\nmsgid "a" msgstr "b"\n\nmsgid "c"\nmsgstr "d" "e"\n\n'
         'msgid "f" "g"\nmsgstr ""\n"h" "i"\n\n#~ msgid "j" msgstr "k"\n'
     ),
+    "a backslash at the end of a line joins it with the next": utf8(
+        '\n#. an extracted \\\n#. comment\nmsgid "lo\\\nng"\nmsgstr "a"\n'
+    ),
+    "indented lines": utf8('\n  # note\n\t#. auto\n  msgid "a"\n    msgstr "b"\n'),
     "a lone CR inside lines": utf8('\n# a\rnote\nmsgid "x\ry"\nmsgstr "z\r"\n'),
     "header with #. and #: lines": (
         "# Translators' note\n#. generated\n#: site.pot:1\n#, fuzzy\n"
