@@ -450,6 +450,8 @@ sentences = st.lists(
             "summer",
             "winter",
             "news",
+            "%d",
+            "%s",
         ]
     ),
     min_size=1,
@@ -457,15 +459,23 @@ sentences = st.lists(
 ).map(" ".join)
 
 
+FLAG_SETS = [[], [], ["c-format"], ["python-format"], ["no-wrap"], ["no-c-format"]]
+
+
 @st.composite
 def merge_cases(draw: st.DrawFn) -> tuple[Catalog, Catalog]:
     old_texts = draw(st.lists(sentences, min_size=1, max_size=12, unique=True))
     old = russian()
     for number, text in enumerate(old_texts):
-        message = Message(text, draw(st.sampled_from(["", f"перевод {number}"])))
+        translation = draw(st.sampled_from(["", f"перевод {number}", f"%d перевод {number}"]))
+        message = Message(text, translation)
         message.msgctxt = draw(st.sampled_from([None, None, "menu"]))
-        message.flags = ["fuzzy"] if message.msgstr and draw(st.booleans()) else []
-        if message.msgstr and draw(st.integers(0, 4)) == 0:
+        if draw(st.integers(0, 3)) == 0:  # a plural entry
+            message.msgid_plural, message.msgstr = text + " (many)", ""
+            message.msgstr_plural = dict.fromkeys(range(3), translation)
+        fuzzy = ["fuzzy"] if translation and draw(st.booleans()) else []
+        message.flags = fuzzy + draw(st.sampled_from(FLAG_SETS))
+        if translation and draw(st.integers(0, 4)) == 0:
             message.obsolete = True
             old.obsolete.setdefault(message.key, message)
         elif message.key not in old.obsolete:
@@ -473,6 +483,10 @@ def merge_cases(draw: st.DrawFn) -> tuple[Catalog, Catalog]:
     new = template()
     for text in draw(st.lists(st.sampled_from(old_texts) | sentences, max_size=12)):
         message = Message(text, msgctxt=draw(st.sampled_from([None, None, "menu"])))
+        message.flags = draw(st.sampled_from(FLAG_SETS))
+        message.user_comments = draw(st.sampled_from([[], [], ["TRANSLATORS: short"]]))
+        if draw(st.integers(0, 3)) == 0:
+            message.msgid_plural = text + draw(st.sampled_from([" (many)", " (several)"]))
         new.messages.setdefault(message.key, message)
     return old, new
 
