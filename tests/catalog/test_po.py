@@ -242,6 +242,7 @@ WORD_ALPHABETS = [
 words = st.one_of(
     *(st.text(alphabet, min_size=1, max_size=14) for alphabet in WORD_ALPHABETS),
     st.sampled_from(["<a>", "</a>", "<br>", "&amp;", "e.g.", "https://example.com/x/y"]),
+    st.sampled_from(["%d%%", "%5.2f", "%1$s", "%(count)d", "{0}", "{name}", "%lu", "%%"]),
 )
 gaps = st.sampled_from([" ", " ", "", "  ", "-", "/", "\xa0"])
 
@@ -264,6 +265,9 @@ def _one_comment_line(text: str) -> str:
     return text.replace("\n", " ").rstrip("\\")
 
 
+FORMAT_FLAGS = [[], [], ["c-format"], ["python-format"], ["python-brace-format"], ["php-format"]]
+
+
 @st.composite
 def messages(draw: st.DrawFn) -> Message:
     msgid = draw(texts(min_words=1))
@@ -275,7 +279,7 @@ def messages(draw: st.DrawFn) -> Message:
         msgctxt=draw(st.none() | texts()),
         locations=draw(references),
         auto_comments=draw(st.lists(texts().map(_one_comment_line), max_size=2)),
-        flags=["fuzzy"] if fuzzy else [],
+        flags=(["fuzzy"] if fuzzy else []) + draw(st.sampled_from(FORMAT_FLAGS)),
         previous_msgid=draw(texts()) if fuzzy else None,
     )
 
