@@ -188,14 +188,21 @@ PARSERS: dict[str, Callable[[str], Parsed]] = {
 }
 
 
-def format_language(flags: list[str]) -> str | None:
-    """The language whose directives gettext's writer keeps whole: the first one, in
-    gettext's order, that the flags call the string a format of (``possible-`` too)."""
+def format_languages(flags: list[str]) -> list[str]:
+    """The languages the flags call a string a format string of (``possible-`` too), in
+    gettext's order."""
     marked = set(flags)
-    for language in FORMAT_LANGUAGES:
-        if {f"{language}-format", f"possible-{language}-format"} & marked:
-            return language
-    return None
+    return [
+        language
+        for language in FORMAT_LANGUAGES
+        if {f"{language}-format", f"possible-{language}-format"} & marked
+    ]
+
+
+def format_language(flags: list[str]) -> str | None:
+    """The language whose directives gettext's writer keeps whole: the first one."""
+    languages = format_languages(flags)
+    return languages[0] if languages else None
 
 
 def unbreakable(text: str, flags: list[str]) -> Iterator[int]:

@@ -42,7 +42,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from locpipe.catalog.catalog import Catalog, Message, MessageKey
-from locpipe.catalog.formats import directives_fit, format_language, strict_forms
+from locpipe.catalog.formats import directives_fit, format_languages, strict_forms
 from locpipe.catalog.header import (
     MSGMERGE_ORDER,
     field_of_line,
@@ -232,22 +232,27 @@ def _carry_over(entry: Message, old: Message, plurals: _Plurals, *, draft: bool 
 
 
 def _fails_new_format_check(merged: Message, old: Message, plural_forms: str) -> bool:
-    """Whether the template calls the msgid a format string the old entry did not, and
-    the translation fails ``msgfmt -c``'s check for that language (plural forms against
+    """Whether the template calls the msgid a format string of a language the old entry
+    did not, and the translation fails ``msgfmt -c``'s check for it (plural forms against
     msgid_plural, strictly where ``strict_forms`` says)."""
-    language = format_language(merged.flags)
-    if merged.fuzzy or not _has_translation(merged) or language is None:
+    if merged.fuzzy or not _has_translation(merged):
         return False
-    if format_language(old.flags) == language:
-        return False
-    if merged.msgid_plural is None:
-        return not directives_fit(language, merged.msgid, merged.msgstr)
-    forms = list(merged.msgstr_plural.values())
-    stricts = strict_forms(plural_forms, len(forms))
-    return not all(
-        directives_fit(language, merged.msgid_plural, form, strict=strict)
-        for form, strict in zip(forms, stricts, strict=True)
-    )
+    before = format_languages(old.flags)
+    for language in format_languages(merged.flags):
+        if language in before:
+            continue
+        if merged.msgid_plural is None:
+            fits = directives_fit(language, merged.msgid, merged.msgstr)
+        else:
+            forms = list(merged.msgstr_plural.values())
+            stricts = strict_forms(plural_forms, len(forms))
+            fits = all(
+                directives_fit(language, merged.msgid_plural, form, strict=strict)
+                for form, strict in zip(forms, stricts, strict=True)
+            )
+        if not fits:
+            return True
+    return False
 
 
 def _take_translation(merged: Message, old: Message, nplurals: int) -> None:
