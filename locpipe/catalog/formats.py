@@ -83,6 +83,8 @@ _PHP_DIRECTIVE = re.compile(
     )""",
     re.VERBOSE,
 )
+# Qt's QString::arg (format-qt.c): %n or %Ln, n one or two digits; nothing is invalid.
+_QT_DIRECTIVE = re.compile(r"%L?([0-9][0-9]?)")
 # str.format (format-python-brace.c): {name}, {0}, {name.attr[key]:spec}; {{ and }} are text.
 _BRACE_DIRECTIVE = re.compile(r"\{(?P<name>[A-Za-z_0-9]*(?:\.\w+|\[[^\]]*\])*)(?::[^{}]*)?\}")
 _KINDS = {
@@ -156,6 +158,16 @@ def _php(text: str) -> Parsed:
     return _printf(_PHP_DIRECTIVE, text, may_mix=True)
 
 
+def _qt(text: str) -> Parsed:
+    return Parsed(
+        tuple(
+            Directive(match.start(), match.end(), int(match.group(1)), "any")
+            for match in _QT_DIRECTIVE.finditer(text)
+        ),
+        True,
+    )
+
+
 def _python_brace(text: str) -> Parsed:
     directives: list[Directive] = []
     position = 0
@@ -185,7 +197,12 @@ PARSERS: dict[str, Callable[[str], Parsed]] = {
     "python": _python,
     "python-brace": _python_brace,
     "php": _php,
+    "qt": _qt,
 }
+
+
+# Languages whose check wants every argument in every plural form (format-qt.c).
+_ALWAYS_STRICT = frozenset({"qt"})
 
 
 def format_languages(flags: list[str]) -> list[str]:
@@ -223,6 +240,7 @@ def directives_fit(language: str, msgid: str, msgstr: str, *, strict: bool = Tru
     parser = PARSERS.get(language)
     if parser is None:
         return True
+    strict = strict or language in _ALWAYS_STRICT
     source, translation = parser(msgid), parser(msgstr)
     if not source.valid:
         return True  # msgfmt does not check a msgid that is no valid format string

@@ -37,7 +37,8 @@ def test_format_language_is_the_first_in_gettexts_order(
         ("%1$s %d", "php-format", [1, 2, 3, 6]),  # PHP may mix
         ("%z bad %d", "c-format", []),  # invalid from the start
         ("x {name} y", "python-brace-format", [1, 2, 3, 4, 5]),  # gettext 0.21's offsets
-        ("%d", "qt-format", []),  # a language locpipe does not parse
+        ("%L1 or %12%", "qt-format", [1, 2, 8, 9]),
+        ("%d", "java-format", []),  # a language locpipe does not parse
     ],
 )
 def test_unbreakable_indexes(text: str, flag: str, inside: list[int]) -> None:
@@ -54,6 +55,8 @@ FIT = [
     ("python", "Hello %(name)s", "Привет", False),
     ("python-brace", "{count} new", "новых: {count}", True),
     ("python-brace", "{count} new", "{total} новых", False),
+    ("qt", "%1 of %2", "%2: %1", True),
+    ("qt", "%1 of %2", "%1", False),
 ]
 
 

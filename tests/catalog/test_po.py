@@ -265,7 +265,10 @@ def _one_comment_line(text: str) -> str:
     return text.replace("\n", " ").rstrip("\\")
 
 
-FORMAT_FLAGS = [[], [], ["c-format"], ["python-format"], ["python-brace-format"], ["php-format"]]
+FORMAT_FLAGS = [
+    *([], [], ["c-format"], ["python-format"]),
+    *(["python-brace-format"], ["php-format"], ["qt-format"]),
+]
 
 
 @st.composite

@@ -21,6 +21,7 @@ DIRECTIVES = {
     "python-format": ["%(count)d%%", "%5.2f", "%%"],
     "python-brace-format": ["{count}%", "{0:>10}", "{{literal}}"],
     "php-format": ["%1$s%%", "%'*10d", "%5.2f"],
+    "qt-format": ["%L1", "%12", "%1%"],
     "possible-c-format": ["%d%%"],
     "no-c-format": ["%d%%"],
 }
