@@ -85,6 +85,8 @@ _PHP_DIRECTIVE = re.compile(
 )
 # Qt's QString::arg (format-qt.c): %n or %Ln, n one or two digits; nothing is invalid.
 _QT_DIRECTIVE = re.compile(r"%L?([0-9][0-9]?)")
+# KDE's KLocalizedString (format-kde.c): %n, n a number from 1, all its digits.
+_KDE_DIRECTIVE = re.compile(r"%([1-9][0-9]*)")
 # str.format (format-python-brace.c): {name}, {0}, {name.attr[key]:spec}; {{ and }} are text.
 _BRACE_DIRECTIVE = re.compile(r"\{(?P<name>[A-Za-z_0-9]*(?:\.\w+|\[[^\]]*\])*)(?::[^{}]*)?\}")
 _KINDS = {
@@ -168,6 +170,17 @@ def _qt(text: str) -> Parsed:
     )
 
 
+def _kde(text: str) -> Parsed:
+    """KDE's directives; the string is invalid (its directives still count for line
+    breaking) when its numbers leave out more than one of 1 … n."""
+    matches = list(_KDE_DIRECTIVE.finditer(text))
+    numbers = {int(match.group(1)) for match in matches}
+    directives = tuple(
+        Directive(match.start(), match.end(), int(match.group(1)), "any") for match in matches
+    )
+    return Parsed(directives, len(numbers) + 1 >= max(numbers, default=0))
+
+
 def _python_brace(text: str) -> Parsed:
     directives: list[Directive] = []
     position = 0
@@ -198,6 +211,7 @@ PARSERS: dict[str, Callable[[str], Parsed]] = {
     "python-brace": _python_brace,
     "php": _php,
     "qt": _qt,
+    "kde": _kde,
 }
 
 

@@ -38,6 +38,7 @@ def test_format_language_is_the_first_in_gettexts_order(
         ("%z bad %d", "c-format", []),  # invalid from the start
         ("x {name} y", "python-brace-format", [1, 2, 3, 4, 5]),  # gettext 0.21's offsets
         ("%L1 or %12%", "qt-format", [1, 2, 8, 9]),
+        ("%1 %20 %0", "kde-format", [1, 4, 5]),
         ("%d", "java-format", []),  # a language locpipe does not parse
     ],
 )
@@ -57,6 +58,8 @@ FIT = [
     ("python-brace", "{count} new", "{total} новых", False),
     ("qt", "%1 of %2", "%2: %1", True),
     ("qt", "%1 of %2", "%1", False),
+    ("kde", "%1 of %2", "%2 из %1", True),
+    ("kde", "%1 of %2", "%1 из %3", False),
 ]
 
 

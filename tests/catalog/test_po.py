@@ -267,7 +267,7 @@ def _one_comment_line(text: str) -> str:
 
 FORMAT_FLAGS = [
     *([], [], ["c-format"], ["python-format"]),
-    *(["python-brace-format"], ["php-format"], ["qt-format"]),
+    *(["python-brace-format"], ["php-format"], ["qt-format"], ["kde-format"]),
 ]
 
 

@@ -22,6 +22,7 @@ DIRECTIVES = {
     "python-brace-format": ["{count}%", "{0:>10}", "{{literal}}"],
     "php-format": ["%1$s%%", "%'*10d", "%5.2f"],
     "qt-format": ["%L1", "%12", "%1%"],
+    "kde-format": ["%1", "%123%"],
     "possible-c-format": ["%d%%"],
     "no-c-format": ["%d%%"],
 }
