@@ -87,6 +87,10 @@ _PHP_DIRECTIVE = re.compile(
 _QT_DIRECTIVE = re.compile(r"%L?([0-9][0-9]?)")
 # KDE's KLocalizedString (format-kde.c): %n, n a number from 1, all its digits.
 _KDE_DIRECTIVE = re.compile(r"%([1-9][0-9]*)")
+# A shell variable for envsubst (format-sh.c): $name or ${name}, ASCII names only.
+_SH_DIRECTIVE = re.compile(r"\$(?:\{([A-Za-z_]\w*)\}|([A-Za-z_]\w*))", re.ASCII)
+# Perl's {name} placeholders (format-perl-brace.c); other braces are text.
+_PERL_BRACE_DIRECTIVE = re.compile(r"\{([A-Za-z_]\w*)\}", re.ASCII)
 # str.format (format-python-brace.c): {name}, {0}, {name.attr[key]:spec}; {{ and }} are text.
 _BRACE_DIRECTIVE = re.compile(r"\{(?P<name>[A-Za-z_0-9]*(?:\.\w+|\[[^\]]*\])*)(?::[^{}]*)?\}")
 _KINDS = {
@@ -181,6 +185,29 @@ def _kde(text: str) -> Parsed:
     return Parsed(directives, len(numbers) + 1 >= max(numbers, default=0))
 
 
+def _sh(text: str) -> Parsed:
+    directives: list[Directive] = []
+    position = text.find("$")
+    while position >= 0:
+        match = _SH_DIRECTIVE.match(text, position)
+        if match is None:
+            return Parsed(tuple(directives), False)
+        name = match.group(1) or match.group(2)
+        directives.append(Directive(position, match.end(), name, "any"))
+        position = text.find("$", match.end())
+    return Parsed(tuple(directives), True)
+
+
+def _perl_brace(text: str) -> Parsed:
+    return Parsed(
+        tuple(
+            Directive(match.start(), match.end(), match.group(1), "any")
+            for match in _PERL_BRACE_DIRECTIVE.finditer(text)
+        ),
+        True,
+    )
+
+
 def _python_brace(text: str) -> Parsed:
     directives: list[Directive] = []
     position = 0
@@ -212,6 +239,8 @@ PARSERS: dict[str, Callable[[str], Parsed]] = {
     "php": _php,
     "qt": _qt,
     "kde": _kde,
+    "sh": _sh,
+    "perl-brace": _perl_brace,
 }
 
 

@@ -39,6 +39,8 @@ def test_format_language_is_the_first_in_gettexts_order(
         ("x {name} y", "python-brace-format", [1, 2, 3, 4, 5]),  # gettext 0.21's offsets
         ("%L1 or %12%", "qt-format", [1, 2, 8, 9]),
         ("%1 %20 %0", "kde-format", [1, 4, 5]),
+        ("$a ${bc} $1 $d", "sh-format", [1, 4, 5, 6, 7]),  # invalid from "$1" on
+        ("{a} {1} {b c}", "perl-brace-format", [1, 2]),
         ("%d", "java-format", []),  # a language locpipe does not parse
     ],
 )
@@ -60,6 +62,10 @@ FIT = [
     ("qt", "%1 of %2", "%1", False),
     ("kde", "%1 of %2", "%2 из %1", True),
     ("kde", "%1 of %2", "%1 из %3", False),
+    ("sh", "Hello $USER", "Привет, ${USER}", True),
+    ("sh", "Hello $USER", "Привет, $HOME", False),
+    ("perl-brace", "{n} files", "файлов: {n}", True),
+    ("perl-brace", "{n} files", "файлов: {m}", False),
 ]
 
 

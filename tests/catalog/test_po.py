@@ -243,6 +243,7 @@ words = st.one_of(
     *(st.text(alphabet, min_size=1, max_size=14) for alphabet in WORD_ALPHABETS),
     st.sampled_from(["<a>", "</a>", "<br>", "&amp;", "e.g.", "https://example.com/x/y"]),
     st.sampled_from(["%d%%", "%5.2f", "%1$s", "%(count)d", "{0}", "{name}", "%lu", "%%"]),
+    st.sampled_from(["%L1", "%12", "$HOME", "${USER}", "$1"]),
 )
 gaps = st.sampled_from([" ", " ", "", "  ", "-", "/", "\xa0"])
 
@@ -268,6 +269,7 @@ def _one_comment_line(text: str) -> str:
 FORMAT_FLAGS = [
     *([], [], ["c-format"], ["python-format"]),
     *(["python-brace-format"], ["php-format"], ["qt-format"], ["kde-format"]),
+    *(["sh-format"], ["perl-brace-format"]),
 ]
 
 

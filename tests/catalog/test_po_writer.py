@@ -23,6 +23,8 @@ DIRECTIVES = {
     "php-format": ["%1$s%%", "%'*10d", "%5.2f"],
     "qt-format": ["%L1", "%12", "%1%"],
     "kde-format": ["%1", "%123%"],
+    "sh-format": ["$HOME", "${USER}", "$_x1"],
+    "perl-brace-format": ["{name}", "{count}%"],
     "possible-c-format": ["%d%%"],
     "no-c-format": ["%d%%"],
 }
