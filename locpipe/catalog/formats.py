@@ -66,7 +66,7 @@ _PYTHON_DIRECTIVE = re.compile(
       (?P<width>\*|[0-9]+)?
       (?:\.(?P<precision>\*|[0-9]*))?
       [hlL]?
-      (?P<conversion>[diouxXeEfFgGcrsa%])
+      (?P<conversion>[diouxXeEfFgGcrs%])
     )""",
     re.VERBOSE,
 )
