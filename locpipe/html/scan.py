@@ -16,6 +16,11 @@ fail: the unfinished rest becomes one ``JUNK`` token that no one segments.
 
 Lines: a line ends at LF, at CRLF, or at a lone CR (old Mac endings), the same
 rule Python's ``str.splitlines`` applies to these three.
+
+Left out on purpose, as no real page needs them (html5lib's tests have them): a
+NUL byte (U+FFFD for a browser, kept here), numeric references to control
+characters (``html.unescape`` maps them its own way), and tag names with
+characters that are not ASCII.
 """
 
 from __future__ import annotations
