@@ -220,8 +220,10 @@ def _carry_over(entry: Message, old: Message, plurals: _Plurals, *, draft: bool 
         merged.previous_msgctxt = old.msgctxt
         merged.previous_msgid_plural = old.msgid_plural
     _take_translation(merged, old, plurals.number)
-    if entry.msgid_plural != old.msgid_plural or _fails_new_format_check(
-        merged, old, plurals.header
+    if (
+        entry.msgid_plural != old.msgid_plural
+        or _fails_new_format_check(merged, old, plurals.header)
+        or not _range_within(_range_of(entry.flags), _range_of(old.flags))
     ):
         merged.fuzzy = True
     if not _has_translation(merged):
@@ -253,6 +255,22 @@ def _fails_new_format_check(merged: Message, old: Message, plural_forms: str) ->
         if not fits:
             return True
     return False
+
+
+def _range_of(flags: list[str]) -> tuple[int, int] | None:
+    """The ``range: MIN..MAX`` flag's bounds (gettext's numeric range of a plural entry)."""
+    for flag in flags:
+        if flag.startswith("range:"):
+            low, _, high = flag[6:].strip().partition("..")
+            if low.isdecimal() and high.isdecimal():
+                return int(low), int(high)
+    return None
+
+
+def _range_within(new: tuple[int, int] | None, old: tuple[int, int] | None) -> bool:
+    """msgmerge's test: a translation made for ``old``'s range still holds for ``new``'s
+    (no old range, or a new one inside it)."""
+    return old is None or (new is not None and old[0] <= new[0] and new[1] <= old[1])
 
 
 def _take_translation(merged: Message, old: Message, nplurals: int) -> None:

@@ -329,6 +329,26 @@ SCENARIOS = {
         ),
     ),
 }
+SCENARIOS["a translation for a range the template widens becomes fuzzy"] = (
+    russian(
+        Message(
+            "%d day",
+            msgid_plural="%d days",
+            msgstr_plural={0: "%d", 1: "%d", 2: "%d"},
+            flags=["c-format", "range: 1..7"],
+        ),
+        Message(
+            "%d hour",
+            msgid_plural="%d hours",
+            msgstr_plural={0: "%d", 1: "%d", 2: "%d"},
+            flags=["c-format", "range: 0..24"],
+        ),
+    ),
+    template(
+        Message("%d day", msgid_plural="%d days", flags=["c-format", "range: 1..31"]),
+        Message("%d hour", msgid_plural="%d hours", flags=["c-format", "range: 1..12"]),
+    ),
+)
 SCENARIOS["Report-Msgid-Bugs-To from the template"] = (
     russian(Message("Kept", "Оставлено")),
     template(Message("Kept")),
