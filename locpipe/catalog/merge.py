@@ -10,8 +10,9 @@ revive obsolete entries. What ``msgmerge --previous`` does, and this does:
   and extracted comments; a ``#|`` previous msgid stays only while it is fuzzy;
   a changed ``msgid_plural`` makes it fuzzy with the previous one recorded, and
   so does a translation that fails the format check the template newly asks for
-  (``c-format`` and the other languages of ``formats.PARSERS``); a singular
-  translation kept for a plural entry goes into every form, fuzzy;
+  (``c-format`` and the other languages of ``formats.PARSERS``), or a numeric
+  ``range:`` wider than the one it was translated for; a singular translation
+  kept for a plural entry goes into every form, fuzzy;
 - an entry whose msgid comes back from the obsolete ``#~`` entries is revived
   with its translation;
 - any other entry gets the most similar old translation (msgmerge's
