@@ -426,7 +426,8 @@ def _decode(data: bytes, path: Path) -> tuple[str, str]:
                 "invalid UTF-8",
                 path=path,
                 line=line,
-                hint="save the file as UTF-8 (the header declares charset=UTF-8)",
+                hint="save the file as UTF-8: it is read as UTF-8 because its header "
+                f"declares charset={charset or '(nothing)'}",
             ) from exc
     try:
         return charset, data.decode(charset)
