@@ -60,6 +60,12 @@ class Catalog:
     header: dict[str, str] = field(default_factory=dict)  # metadata in file order
     header_comments: list[str] = field(default_factory=list)  # "# " lines above the header
     header_flags: list[str] = field(default_factory=list)  # e.g. ["fuzzy"] on a new template
+    header_auto_comments: list[str] = field(default_factory=list)  # "#." lines of the header
+    header_locations: list[tuple[str, int]] = field(default_factory=list)  # its "#:" lines
+    # The header's msgstr as read. Writing keeps its lines as they are (spacing, lines that
+    # are not "Name: value" such as msgcat's conflict markers) where ``header`` still holds
+    # the value; None writes ``header`` in the plain "Name: value" form.
+    header_text: str | None = field(default=None, compare=False)
     messages: dict[MessageKey, Message] = field(default_factory=dict)  # active, in file order
     obsolete: dict[MessageKey, Message] = field(default_factory=dict)  # "#~" entries
 

@@ -27,6 +27,8 @@ HEADER_ORDER = (
     "Content-Transfer-Encoding",
     "Plural-Forms",
 )
+# The fields msgmerge writes first, in this order, when it merges a header.
+MSGMERGE_ORDER = HEADER_ORDER[:-1]
 
 
 def parse_locale(code: str) -> Locale:
@@ -103,3 +105,59 @@ def set_field(header: dict[str, str], key: str, value: str) -> dict[str, str]:
     if not placed:
         result[key] = value
     return result
+
+
+def field_of_line(line: str) -> tuple[str, str] | None:
+    """The name and value of a header line ``Name: value``; None for any other line
+    (gettext keeps such lines, e.g. msgcat's ``#-#-#-#-#  file.po  #-#-#-#-#`` markers)."""
+    name, colon, value = line.partition(":")
+    if not colon or not name or name != name.strip() or " " in name or "\t" in name:
+        return None
+    return name, value.strip()
+
+
+def header_lines(text: str) -> list[str]:
+    """The lines of a header msgstr, each with its newline (the last one may have none).
+    Only a newline ends a line: a CR inside a line stays part of it."""
+    lines = text.split("\n")
+    return [line + "\n" for line in lines[:-1]] + ([lines[-1]] if lines[-1] else [])
+
+
+def parse_header(text: str) -> dict[str, str]:
+    """The fields of a header msgstr, each value stripped; the first of a repeated name wins."""
+    fields: dict[str, str] = {}
+    for line in header_lines(text):
+        found = field_of_line(line)
+        if found is not None and found[0] not in fields:
+            fields[found[0]] = found[1]
+    return fields
+
+
+def render_header(fields: dict[str, str], text: str | None) -> str:
+    """The header msgstr for ``fields``. Lines of ``text`` (the msgstr as read) stay byte
+    for byte where their field still has its value and where they are no field; a changed
+    field is written ``Name: value``; a new one goes before the next field after it in
+    ``fields``' order, or last; a field no longer in ``fields`` is left out."""
+    if text is None:
+        return "".join(f"{name}: {value}\n" for name, value in fields.items())
+    lines = header_lines(text)
+    known = {found[0] for line in lines if (found := field_of_line(line)) is not None}
+    new_names = [name for name in fields if name not in known]
+    written: set[str] = set()
+    result: list[str] = []
+    for line in lines:
+        found = field_of_line(line)
+        if found is None or found[0] in written:
+            result.append(line)  # not a field, or a repeated one: kept as read
+            continue
+        name, value = found
+        written.add(name)
+        if name not in fields:
+            continue
+        order = list(fields)
+        while new_names and order.index(new_names[0]) < order.index(name):
+            new = new_names.pop(0)
+            result.append(f"{new}: {fields[new]}\n")
+        result.append(line if value == fields[name] else f"{name}: {fields[name]}\n")
+    result.extend(f"{name}: {fields[name]}\n" for name in new_names)
+    return "".join(result)

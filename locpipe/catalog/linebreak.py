@@ -20,7 +20,6 @@ the port.
 from __future__ import annotations
 
 import bisect
-import contextlib
 import re
 import string
 import unicodedata
@@ -536,12 +535,6 @@ class _Text:
     reach: Sequence[int] = ()  # columns before each opportunity
 
 
-# Cyrillic and ASCII text is one byte per character in this code page, and
-# bytes.translate is several times faster than str.translate with a dict.
-_BYTE_CODEC = "cp1251"
-_UNKNOWN_BYTE = 0xFF  # stands for a byte whose character the breaker has not met
-
-
 class LineBreaker:
     """Where gettext breaks the lines of many strings. It remembers the class
     and width of every character it meets, so make one per file written."""
@@ -552,7 +545,6 @@ class LineBreaker:
         self._not_one_column: set[str] = set()
         self._uneven: re.Pattern[str] | None = None  # finds a character of _not_one_column
         self._letters: dict[int, str] = {}  # code point -> class letter, for str.translate
-        self._byte_letters = bytearray([_UNKNOWN_BYTE]) * 256  # _BYTE_CODEC byte -> letter
         self._class_pattern = regex.compile(_CLASS_PATTERN)
         self._last: _Text | None = None
         # Class letters are ASCII: once every ASCII character is known, a
@@ -592,19 +584,11 @@ class LineBreaker:
 
     def _class_letters(self, text: str) -> str:
         """One class letter per character of ``text``, learning the characters it meets."""
-        try:
-            encoded = text.encode(_BYTE_CODEC)
-        except UnicodeEncodeError:
-            letters = text.translate(self._letters)
-            if not letters.isascii():  # characters met for the first time
-                self._learn(set(text))
-                letters = text.translate(self._letters)
-            return letters
-        byte_letters = encoded.translate(self._byte_letters)
-        if not byte_letters.isascii():  # characters met for the first time
+        letters = text.translate(self._letters)
+        if not letters.isascii():  # characters met for the first time
             self._learn(set(text))
-            byte_letters = encoded.translate(self._byte_letters)
-        return byte_letters.decode("ascii")
+            letters = text.translate(self._letters)
+        return letters
 
     def _learn(self, chars: set[str]) -> None:
         uneven = len(self._not_one_column)
@@ -617,8 +601,6 @@ class LineBreaker:
                 self._not_one_column.add(char)
             letter = _letter(klass)
             self._letters[ord(char)] = letter
-            with contextlib.suppress(UnicodeEncodeError):  # such text takes str.translate
-                self._byte_letters[char.encode(_BYTE_CODEC)[0]] = ord(letter)
         if len(self._not_one_column) > uneven:
             members = "".join(sorted(self._not_one_column))
             self._uneven = re.compile(f"[{re.escape(members)}]")

@@ -6,9 +6,13 @@ and cut-off), drops the previous msgid of fuzzy entries it keeps, and does not
 revive obsolete entries. What ``msgmerge --previous`` does, and this does:
 
 - an entry whose msgctxt and msgid are in the old catalog keeps its msgstr,
-  flags and translator comments and takes the template's references and
-  extracted comments; a ``#|`` previous msgid stays only while it is fuzzy;
-  a changed ``msgid_plural`` makes it fuzzy with the previous one recorded;
+  ``fuzzy`` and translator comments and takes the template's flags, references
+  and extracted comments; a ``#|`` previous msgid stays only while it is fuzzy;
+  a changed ``msgid_plural`` makes it fuzzy with the previous one recorded, and
+  so does a translation that fails the format check the template newly asks for
+  (``c-format`` and the other languages of ``formats.PARSERS``), or a numeric
+  ``range:`` wider than the one it was translated for; a singular translation
+  kept for a plural entry goes into every form, fuzzy;
 - an entry whose msgid comes back from the obsolete ``#~`` entries is revived
   with its translation;
 - any other entry gets the most similar old translation (msgmerge's
@@ -16,15 +20,17 @@ revive obsolete entries. What ``msgmerge --previous`` does, and this does:
   above 0.6, among the entries its 4-gram index proposes) as a
   ``fuzzy`` draft with ``#| msgid "old"``; as in msgmerge, one old entry may
   seed several drafts, and one that seeded a draft does not also turn obsolete;
+- a new entry keeps the template's translator comments;
 - old entries with a translation that nothing used become obsolete, keeping
-  their translation, translator comments and flags;
+  their translation, translator comments and flags; obsolete entries of the
+  template are merged like the others and stay obsolete;
 - the old header stays (translator, team), with the template's
-  POT-Creation-Date and the locale's Language and Plural-Forms when missing.
+  POT-Creation-Date and Report-Msgid-Bugs-To, and the locale's Language and
+  Plural-Forms when missing.
 
 Where the result differs from msgmerge: this fills in a missing Language and
-Plural-Forms (msgmerge leaves them out), and keeps the old entry's flags plus
-the template's where msgmerge reconciles format flags with the template. On
-everything else the tests compare the written bytes with ``msgmerge --previous``.
+Plural-Forms (msgmerge leaves them out). On everything else the tests compare
+the written bytes with ``msgmerge --previous``.
 """
 
 from __future__ import annotations
@@ -34,15 +40,32 @@ import itertools
 import math
 from collections import Counter
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from locpipe.catalog.catalog import Catalog, Message, MessageKey
-from locpipe.catalog.header import plural_forms, set_field
+from locpipe.catalog.formats import directives_fit, format_languages, strict_forms
+from locpipe.catalog.header import (
+    MSGMERGE_ORDER,
+    field_of_line,
+    header_lines,
+    parse_header,
+    plural_forms,
+    render_header,
+    set_field,
+)
 from locpipe.catalog.po import nplurals_of
 
 FUZZY_THRESHOLD = 0.6  # msgmerge's: a draft must be more similar than this
 _SAME_CONTEXT_BONUS = 0.00001  # msgmerge's nudge toward a candidate of the same msgctxt
 # msgmerge compares msgids under 4 characters with the entries of up to this many bytes.
 _SHORT_MSG_MAX = int(12 * (2 / FUZZY_THRESHOLD - 1))
+
+
+class _Plurals(NamedTuple):
+    """The merged catalog's plural forms: their number, and its Plural-Forms value."""
+
+    number: int
+    header: str
 
 
 @dataclass
@@ -97,7 +120,7 @@ class _FuzzyIndex:
 def merge(template: Catalog, old: Catalog | None, locale: str) -> MergeResult:
     """Merge ``template`` (a POT) into ``old`` (the language's PO, None for a new one)."""
     previous = old if old is not None else Catalog()
-    header = _merged_header(template, old, locale)
+    header, header_text = _merged_header(template, old, locale)
     # A new catalog starts from the template's header comments, minus the
     # template's "fuzzy" header flag: its header is filled in for the locale.
     source = old if old is not None else template
@@ -108,9 +131,12 @@ def merge(template: Catalog, old: Catalog | None, locale: str) -> MergeResult:
             header=header,
             header_comments=list(source.header_comments),
             header_flags=header_flags,
+            header_auto_comments=list(source.header_auto_comments),
+            header_locations=list(source.header_locations),
+            header_text=header_text,
         )
     )
-    nplurals = nplurals_of(header) or 2
+    plurals = _Plurals(nplurals_of(header) or 2, header.get("Plural-Forms", ""))
     used: set[MessageKey] = set()
     candidates = _FuzzyIndex(
         [
@@ -119,10 +145,13 @@ def merge(template: Catalog, old: Catalog | None, locale: str) -> MergeResult:
             if message.msgid and _has_translation(message)
         ]
     )
-    for entry in template.messages.values():
-        merged = _merge_entry(entry, previous, candidates, used, result)
-        _fit_plural_forms(merged, nplurals)
-        result.catalog.messages[merged.key] = merged
+    for entry in [*template.messages.values(), *template.obsolete.values()]:
+        merged = _merge_entry(entry, previous, candidates, used, result, plurals)
+        merged.obsolete = entry.obsolete
+        if merged.obsolete and not _has_translation(merged):
+            continue  # gettext writes no untranslated obsolete entry
+        entries = result.catalog.obsolete if entry.obsolete else result.catalog.messages
+        entries[merged.key] = merged
     for message in previous.messages.values():
         if message.key not in used and message.msgid and _has_translation(message):
             result.catalog.obsolete[message.key] = _as_obsolete(message)
@@ -139,24 +168,29 @@ def _merge_entry(
     candidates: _FuzzyIndex,
     used: set[MessageKey],
     result: MergeResult,
+    plurals: _Plurals,
 ) -> Message:
     exact = previous.messages.get(entry.key)
     if exact is not None:
         used.add(exact.key)
         result.kept += 1
-        return _carry_over(entry, exact)
+        return _carry_over(entry, exact, plurals)
     returning = previous.obsolete.get(entry.key)
     if returning is not None:
         used.add(returning.key)
         result.revived += 1
-        return _carry_over(entry, returning)
+        return _carry_over(entry, returning, plurals)
     nearest = _nearest(entry, candidates)
     if nearest is not None:
         used.add(nearest.key)
         result.fuzzy_matched += 1
-        return _fuzzy_draft(entry, nearest)
+        return _carry_over(entry, nearest, plurals, draft=True)
     result.new += 1
-    return _fresh(entry)
+    fresh = _fresh(entry)
+    fresh.user_comments = list(entry.user_comments)  # msgmerge copies a new entry whole
+    if fresh.msgid_plural is not None and not any(entry.msgstr_plural.values()):
+        fresh.msgstr_plural = dict.fromkeys(range(plurals.number), "")
+    return fresh
 
 
 def _fresh(entry: Message) -> Message:
@@ -171,30 +205,13 @@ def _fresh(entry: Message) -> Message:
     )
 
 
-def _carry_over(entry: Message, old: Message) -> Message:
-    """The template entry with the translation, flags and comments of the old one."""
+def _carry_over(entry: Message, old: Message, plurals: _Plurals, *, draft: bool = False) -> Message:
+    """The template entry with the old one's translation and translator comments, like
+    msgmerge's ``message_merge``: the flags are the template's, ``fuzzy`` the old one's
+    (always, for a ``draft`` from a similar msgid)."""
     merged = _fresh(entry)
     merged.user_comments = list(old.user_comments)
-    merged.flags = list(dict.fromkeys([*old.flags, *merged.flags]))
-    _take_translation(merged, old)
-    if old.fuzzy:
-        merged.previous_msgid = old.previous_msgid
-        merged.previous_msgctxt = old.previous_msgctxt
-        merged.previous_msgid_plural = old.previous_msgid_plural
-    if entry.msgid_plural != old.msgid_plural and _has_translation(old):
-        merged.fuzzy = True
-        merged.previous_msgid = old.msgid
-        merged.previous_msgctxt = old.msgctxt
-        merged.previous_msgid_plural = old.msgid_plural
-    return merged
-
-
-def _fuzzy_draft(entry: Message, old: Message) -> Message:
-    """The template entry with a similar entry's translation, marked fuzzy."""
-    merged = _fresh(entry)
-    merged.user_comments = list(old.user_comments)
-    merged.flags = list(dict.fromkeys([*old.flags, *merged.flags]))
-    _take_translation(merged, old)
+    merged.fuzzy = old.fuzzy or draft
     if old.fuzzy:  # already a draft: keep what it was a draft of
         merged.previous_msgid = old.previous_msgid
         merged.previous_msgctxt = old.previous_msgctxt
@@ -203,34 +220,72 @@ def _fuzzy_draft(entry: Message, old: Message) -> Message:
         merged.previous_msgid = old.msgid
         merged.previous_msgctxt = old.msgctxt
         merged.previous_msgid_plural = old.msgid_plural
-    merged.fuzzy = True
+    _take_translation(merged, old, plurals.number)
+    if (
+        entry.msgid_plural != old.msgid_plural
+        or _fails_new_format_check(merged, old, plurals.header)
+        or not _range_within(_range_of(entry.flags), _range_of(old.flags))
+    ):
+        merged.fuzzy = True
+    if not _has_translation(merged):
+        merged.fuzzy = False  # gettext writes no "fuzzy" on an untranslated entry
+    if not merged.fuzzy:
+        merged.previous_msgid = merged.previous_msgctxt = merged.previous_msgid_plural = None
     return merged
 
 
-def _take_translation(merged: Message, old: Message) -> None:
+def _fails_new_format_check(merged: Message, old: Message, plural_forms: str) -> bool:
+    """Whether the template calls the msgid a format string of a language the old entry
+    did not, and the translation fails ``msgfmt -c``'s check for it (plural forms against
+    msgid_plural, strictly where ``strict_forms`` says)."""
+    if merged.fuzzy or not _has_translation(merged):
+        return False
+    before = format_languages(old.flags)
+    for language in format_languages(merged.flags):
+        if language in before:
+            continue
+        if merged.msgid_plural is None:
+            fits = directives_fit(language, merged.msgid, merged.msgstr)
+        else:
+            forms = list(merged.msgstr_plural.values())
+            stricts = strict_forms(plural_forms, len(forms))
+            fits = all(
+                directives_fit(language, merged.msgid_plural, form, strict=strict)
+                for form, strict in zip(forms, stricts, strict=True)
+            )
+        if not fits:
+            return True
+    return False
+
+
+def _range_of(flags: list[str]) -> tuple[int, int] | None:
+    """The ``range: MIN..MAX`` flag's bounds (gettext's numeric range of a plural entry)."""
+    for flag in flags:
+        if flag.startswith("range:"):
+            low, _, high = flag[6:].strip().partition("..")
+            if low.isdecimal() and high.isdecimal():
+                return int(low), int(high)
+    return None
+
+
+def _range_within(new: tuple[int, int] | None, old: tuple[int, int] | None) -> bool:
+    """msgmerge's test: a translation made for ``old``'s range still holds for ``new``'s
+    (no old range, or a new one inside it)."""
+    return old is None or (new is not None and old[0] <= new[0] and new[1] <= old[1])
+
+
+def _take_translation(merged: Message, old: Message, nplurals: int) -> None:
+    """The old translation, fitted to the merged entry: a plural one's first form for a
+    singular entry, a singular one in each of ``nplurals`` forms; fuzzy if so fitted."""
     if merged.msgid_plural is None:
         merged.msgstr = old.msgstr if old.msgid_plural is None else old.msgstr_plural.get(0, "")
-        if old.msgid_plural is not None and merged.msgstr:
+        if old.msgid_plural is not None and len(old.msgstr_plural) > 1:
             merged.fuzzy = True
     elif old.msgid_plural is not None:
         merged.msgstr_plural = dict(old.msgstr_plural)
     else:
-        merged.msgstr_plural = {0: old.msgstr}
-        if old.msgstr:
-            merged.fuzzy = True
-
-
-def _fit_plural_forms(message: Message, nplurals: int) -> None:
-    """Give a plural entry exactly the language's number of forms."""
-    if message.msgid_plural is None:
-        return
-    forms = message.msgstr_plural
-    fitted = {index: forms.get(index, "") for index in range(nplurals)}
-    if any(text for index, text in forms.items() if index >= nplurals) or (
-        any(forms.values()) and not all(fitted.values())
-    ):
-        message.fuzzy = True
-    message.msgstr_plural = fitted
+        merged.msgstr_plural = dict.fromkeys(range(nplurals), old.msgstr)
+        merged.fuzzy = True
 
 
 def _as_obsolete(message: Message) -> Message:
@@ -315,13 +370,30 @@ def _lcs_with_masks(masks: dict[int, int], length: int, second: bytes, needed: i
     return length - row.bit_count()
 
 
-def _merged_header(template: Catalog, old: Catalog | None, locale: str) -> dict[str, str]:
-    header = dict(old.header) if old is not None else dict(template.header)
-    created = template.header.get("POT-Creation-Date")
-    if created is not None:
-        header = set_field(header, "POT-Creation-Date", created)
+def _merged_header(
+    template: Catalog, old: Catalog | None, locale: str
+) -> tuple[dict[str, str], str | None]:
+    """The merged header's fields and text. Like msgmerge, the old header is rewritten with
+    gettext's known fields first, in their order (each line as it was), then its other
+    lines; Report-Msgid-Bugs-To and POT-Creation-Date come from the template."""
+    source = old if old is not None else template
+    text = source.header_text or render_header(source.header, None)
+    known: dict[str, str] = {}
+    others: list[str] = []
+    for line in header_lines(text):
+        found = field_of_line(line)
+        if found is not None and found[0] in MSGMERGE_ORDER:
+            known[found[0]] = line
+        else:
+            others.append(line)
+    for name in ("Report-Msgid-Bugs-To", "POT-Creation-Date"):
+        value = template.header.get(name)
+        if value is not None:
+            known[name] = f"{name}: {value}\n"
+    text = "".join(known[name] for name in MSGMERGE_ORDER if name in known) + "".join(others)
+    header = parse_header(text)
     if not header.get("Language"):
         header = set_field(header, "Language", locale)
     if nplurals_of(header) is None:
         header = set_field(header, "Plural-Forms", plural_forms(locale))
-    return header
+    return header, text

@@ -30,6 +30,7 @@ from locpipe.catalog.plurals import (
     same_rule,
 )
 from locpipe.catalog.po import nplurals_of
+from locpipe.catalog.po_writer import reference_lines
 from locpipe.errors import ConfigError
 
 Severity = Literal["error", "warning"]
@@ -76,7 +77,9 @@ def check_catalog(catalog: Catalog, locale: str | None) -> list[CatalogProblem]:
 
 def _header_line(catalog: Catalog) -> int:
     """Line of the header's msgid in locpipe's layout: after its comments and flags."""
-    return len(catalog.header_comments) + (1 if catalog.header_flags else 0) + 1
+    comments = len(catalog.header_comments) + len(catalog.header_auto_comments)
+    references = len(reference_lines(catalog.header_locations, 79))
+    return comments + references + (1 if catalog.header_flags else 0) + 1
 
 
 def _check_header(catalog: Catalog, locale: str | None, line: int) -> list[CatalogProblem]:

@@ -16,6 +16,11 @@ fail: the unfinished rest becomes one ``JUNK`` token that no one segments.
 
 Lines: a line ends at LF, at CRLF, or at a lone CR (old Mac endings), the same
 rule Python's ``str.splitlines`` applies to these three.
+
+Left out on purpose, as no real page needs them (html5lib's tests have them): a
+NUL byte (U+FFFD for a browser, kept here), numeric references to control
+characters (``html.unescape`` maps them its own way), and tag names with
+characters that are not ASCII.
 """
 
 from __future__ import annotations
@@ -400,8 +405,43 @@ def _self_closing(data: bytes, attrs_start: int, attrs_end: int) -> bool:
 
 def _content_end(data: bytes, name: str, start: int) -> int:
     """Where the raw text or RCDATA content of ``name`` ends: its end tag or the end of data."""
+    if name == "script":
+        return _script_end(data, start)
     match = None if name == "plaintext" else _CLOSING_TAGS[name].search(data, start)
     return match.start() if match else len(data)
+
+
+# The script data states of the HTML standard (13.2.5.4 and 13.2.5.15-31), by what
+# moves a tokenizer between them. In "escaped" text (after "<!--"), "<script" starts
+# "double escaped" text, where "</script" does not close the element but goes back to
+# escaped text: old pages write document.write('<script ...></script>') that way.
+_SCRIPT_DELIMITER = rb"[\t\n\f\r />]"
+_SCRIPT_DATA = re.compile(rb"<!--|</(?i:script)" + _SCRIPT_DELIMITER)
+_SCRIPT_ESCAPED = re.compile(
+    rb"(-->)|</(?i:script)" + _SCRIPT_DELIMITER + rb"|<(?i:script)" + _SCRIPT_DELIMITER
+)
+_SCRIPT_DOUBLE_ESCAPED = re.compile(rb"(-->)|</(?i:script)" + _SCRIPT_DELIMITER)
+
+
+def _script_end(data: bytes, start: int) -> int:
+    """Where a script element's content ends, as a browser's tokenizer finds it. Left
+    out, as no real page needs them: a NUL (U+FFFD for a browser, a byte here) and
+    anything but ASCII in the name "script" (browsers lower-case ASCII only, too)."""
+    pos, state = start, _SCRIPT_DATA
+    while (match := state.search(data, pos)) is not None:
+        found = match.group()
+        if state is _SCRIPT_DATA:
+            if found.startswith(b"</"):
+                return match.start()
+            pos, state = match.start() + 2, _SCRIPT_ESCAPED  # "-->" may reuse the "--"
+        elif match.group(1) is not None:  # "-->": back to script data
+            pos, state = match.end(), _SCRIPT_DATA
+        elif state is _SCRIPT_ESCAPED and found.startswith(b"</"):
+            return match.start()
+        else:  # "<script" starts double escaped text, "</script" ends it
+            pos = match.end()
+            state = _SCRIPT_DOUBLE_ESCAPED if state is _SCRIPT_ESCAPED else _SCRIPT_ESCAPED
+    return len(data)
 
 
 def _other(data: bytes, pos: int) -> tuple[Kind, int]:

@@ -17,11 +17,12 @@ def tool(name: str) -> str:
     return found
 
 
-def msgcat(data: bytes, tmp_path: Path) -> bytes:
-    """``msgcat FILE``: gettext's own rewrite of a PO file."""
+def msgcat(data: bytes, tmp_path: Path, *options: str) -> bytes:
+    """``msgcat [OPTIONS] FILE``: gettext's own rewrite of a PO file."""
     source = tmp_path / "input.po"
     source.write_bytes(data)
-    done = subprocess.run([tool("msgcat"), str(source)], capture_output=True, check=False)
+    command = [tool("msgcat"), *options, str(source)]
+    done = subprocess.run(command, capture_output=True, check=False)
     assert done.returncode == 0, done.stderr.decode()
     return done.stdout
 

@@ -9,7 +9,14 @@ import pytest
 from babel.messages.plurals import get_plural
 
 from locpipe.catalog.catalog import Catalog, Message
-from locpipe.catalog.header import new_header, parse_locale, plural_forms, set_field
+from locpipe.catalog.header import (
+    new_header,
+    parse_header,
+    parse_locale,
+    plural_forms,
+    render_header,
+    set_field,
+)
 from locpipe.catalog.po import write_po
 from locpipe.errors import ConfigError
 from tests.catalog.gnu import msgfmt_check
@@ -112,3 +119,45 @@ def test_new_header_passes_msgfmt_check(locale: str | None, tmp_path: Path) -> N
     done = msgfmt_check(write_po(catalog), tmp_path)
     assert done.returncode == 0, done.stderr
     assert "missing" not in done.stderr
+
+
+RAW_HEADER = (
+    "#-#-#-#-#  a.po  #-#-#-#-#\n"
+    "Project-Id-Version:  site 1.0\n"
+    "Language:ru\n"
+    "X-Gone: yes\n"
+    "Content-Type: text/plain; charset=UTF-8\n"
+    "Language: de\n"
+    "X-Last: no newline"
+)
+
+
+def test_parse_header_reads_fields_and_skips_other_lines() -> None:
+    assert parse_header(RAW_HEADER) == {
+        "Project-Id-Version": "site 1.0",
+        "Language": "ru",  # the first of a repeated name, as gettext's get_field
+        "X-Gone": "yes",
+        "Content-Type": "text/plain; charset=UTF-8",
+        "X-Last": "no newline",
+    }
+
+
+def test_render_header_keeps_what_did_not_change() -> None:
+    fields = parse_header(RAW_HEADER)
+    assert render_header(fields, RAW_HEADER) == RAW_HEADER
+    fields["Language"] = "uk"
+    del fields["X-Gone"]
+    fields = set_field(fields, "MIME-Version", "1.0")
+    assert render_header(fields, RAW_HEADER) == (
+        "#-#-#-#-#  a.po  #-#-#-#-#\n"
+        "Project-Id-Version:  site 1.0\n"
+        "Language: uk\n"
+        "MIME-Version: 1.0\n"
+        "Content-Type: text/plain; charset=UTF-8\n"
+        "Language: de\n"
+        "X-Last: no newline"
+    )
+
+
+def test_render_header_without_text_writes_name_colon_value() -> None:
+    assert render_header({"A": "1", "B": ""}, None) == "A: 1\nB: \n"

@@ -20,7 +20,9 @@ RU_PLURALS = (
 )
 
 
-def template(*messages: Message, created: str = "2024-06-01 10:00+0000") -> Catalog:
+def template(
+    *messages: Message, created: str = "2024-06-01 10:00+0000", obsolete: tuple[Message, ...] = ()
+) -> Catalog:
     catalog = Catalog(
         header={
             "Project-Id-Version": "site 2.0",
@@ -36,6 +38,9 @@ def template(*messages: Message, created: str = "2024-06-01 10:00+0000") -> Cata
     )
     for message in messages:
         catalog.messages[message.key] = message
+    for message in obsolete:
+        message.obsolete = True
+        catalog.obsolete[message.key] = message
     return catalog
 
 
@@ -298,7 +303,81 @@ SCENARIOS = {
             Message("Read <a>our terms</a> before you order.<br>Questions? Call us every day."),
         ),
     ),
+    "the template's flags win": (
+        russian(
+            Message("Save", "Сохранить", flags=["no-wrap"]),
+            Message("%s saved", "%s сохранён", flags=["fuzzy", "no-c-format"]),
+        ),
+        template(
+            Message("Save", flags=["c-format"]),
+            Message("%s saved", flags=["c-format"]),
+        ),
+    ),
+    "a translation failing the new format check becomes fuzzy": (
+        russian(
+            Message("%d files left", "осталось несколько файлов"),
+            Message("%s of %d", "%2$d: %1$s"),
+            Message("Hello %(name)s", "Привет"),
+            Message("%d apple", msgid_plural="%d apples", msgstr_plural={0: "%d", 1: "x", 2: "%d"}),
+            Message("{count} new", "{count} новых"),
+        ),
+        template(
+            Message("%d files left", flags=["c-format"]),
+            Message("%s of %d", flags=["c-format"]),
+            Message("Hello %(name)s", flags=["python-format"]),
+            Message("%d apple", msgid_plural="%d apples", flags=["c-format"]),
+            Message("{count} new", flags=["python-brace-format"]),
+        ),
+    ),
+    "a singular translation goes into every plural form": (
+        russian(Message("file", "файл"), Message("one page", "страница")),
+        template(
+            Message("file", msgid_plural="files"),
+            Message("one page", msgid_plural="%d pages"),
+        ),
+    ),
+    "translator comments of new entries": (
+        russian(Message("Kept", "Оставлено")),
+        template(
+            Message("Kept", user_comments=["TRANSLATORS: not this one"]),
+            Message("Brand new button", user_comments=["TRANSLATORS: at most 12 letters"]),
+        ),
+    ),
 }
+SCENARIOS["a translation for a range the template widens becomes fuzzy"] = (
+    russian(
+        Message(
+            "%d day",
+            msgid_plural="%d days",
+            msgstr_plural={0: "%d", 1: "%d", 2: "%d"},
+            flags=["c-format", "range: 1..7"],
+        ),
+        Message(
+            "%d hour",
+            msgid_plural="%d hours",
+            msgstr_plural={0: "%d", 1: "%d", 2: "%d"},
+            flags=["c-format", "range: 0..24"],
+        ),
+    ),
+    template(
+        Message("%d day", msgid_plural="%d days", flags=["c-format", "range: 1..31"]),
+        Message("%d hour", msgid_plural="%d hours", flags=["c-format", "range: 1..12"]),
+    ),
+)
+SCENARIOS["Report-Msgid-Bugs-To from the template"] = (
+    russian(Message("Kept", "Оставлено")),
+    template(Message("Kept")),
+)
+SCENARIOS["Report-Msgid-Bugs-To from the template"][0].header["Report-Msgid-Bugs-To"] = ""
+SCENARIOS["Report-Msgid-Bugs-To from the template"][1].header = {
+    "Project-Id-Version": "site 2.0",
+    "Report-Msgid-Bugs-To": "bugs@example.com",
+    **SCENARIOS["Report-Msgid-Bugs-To from the template"][1].header,
+}
+SCENARIOS["obsolete entries of the template"] = (
+    russian(Message("Was active", "Была активна"), Message("Stays", "Остаётся")),
+    template(Message("Stays"), obsolete=(Message("Was active"), Message("Never translated"))),
+)
 
 
 def _summary(catalog: Catalog) -> dict[str, object]:
@@ -323,11 +402,11 @@ def _summary(catalog: Catalog) -> dict[str, object]:
 
 @pytest.mark.parametrize(("old", "new"), SCENARIOS.values(), ids=SCENARIOS.keys())
 def test_merge_agrees_with_msgmerge(old: Catalog, new: Catalog, tmp_path: Path) -> None:
-    theirs_bytes = msgmerge(write_po(old), write_po(new), tmp_path)
+    theirs_bytes = msgmerge(write_po(old, force_po=True), write_po(new, force_po=True), tmp_path)
     theirs = read_po(theirs_bytes, tmp_path / "msgmerge.po")
     ours = merge(new, old, "ru").catalog
     assert _summary(ours) == _summary(theirs)
-    assert write_po(ours) == theirs_bytes
+    assert write_po(ours, force_po=True) == theirs_bytes
 
 
 def test_merge_is_fast_for_thousands_of_entries() -> None:
@@ -406,6 +485,8 @@ sentences = st.lists(
             "summer",
             "winter",
             "news",
+            "%d",
+            "%s",
         ]
     ),
     min_size=1,
@@ -413,15 +494,23 @@ sentences = st.lists(
 ).map(" ".join)
 
 
+FLAG_SETS = [[], [], ["c-format"], ["python-format"], ["no-wrap"], ["no-c-format"]]
+
+
 @st.composite
 def merge_cases(draw: st.DrawFn) -> tuple[Catalog, Catalog]:
     old_texts = draw(st.lists(sentences, min_size=1, max_size=12, unique=True))
     old = russian()
     for number, text in enumerate(old_texts):
-        message = Message(text, draw(st.sampled_from(["", f"перевод {number}"])))
+        translation = draw(st.sampled_from(["", f"перевод {number}", f"%d перевод {number}"]))
+        message = Message(text, translation)
         message.msgctxt = draw(st.sampled_from([None, None, "menu"]))
-        message.flags = ["fuzzy"] if message.msgstr and draw(st.booleans()) else []
-        if message.msgstr and draw(st.integers(0, 4)) == 0:
+        if draw(st.integers(0, 3)) == 0:  # a plural entry
+            message.msgid_plural, message.msgstr = text + " (many)", ""
+            message.msgstr_plural = dict.fromkeys(range(3), translation)
+        fuzzy = ["fuzzy"] if translation and draw(st.booleans()) else []
+        message.flags = fuzzy + draw(st.sampled_from(FLAG_SETS))
+        if translation and draw(st.integers(0, 4)) == 0:
             message.obsolete = True
             old.obsolete.setdefault(message.key, message)
         elif message.key not in old.obsolete:
@@ -429,6 +518,10 @@ def merge_cases(draw: st.DrawFn) -> tuple[Catalog, Catalog]:
     new = template()
     for text in draw(st.lists(st.sampled_from(old_texts) | sentences, max_size=12)):
         message = Message(text, msgctxt=draw(st.sampled_from([None, None, "menu"])))
+        message.flags = draw(st.sampled_from(FLAG_SETS))
+        message.user_comments = draw(st.sampled_from([[], [], ["TRANSLATORS: short"]]))
+        if draw(st.integers(0, 3)) == 0:
+            message.msgid_plural = text + draw(st.sampled_from([" (many)", " (several)"]))
         new.messages.setdefault(message.key, message)
     return old, new
 
@@ -440,5 +533,5 @@ def test_merge_of_generated_catalogs_equals_msgmerge(
 ) -> None:
     old, new = case
     tmp_path = tmp_path_factory.mktemp("merge")
-    theirs = msgmerge(write_po(old), write_po(new), tmp_path)
-    assert write_po(merge(new, old, "ru").catalog) == theirs
+    theirs = msgmerge(write_po(old, force_po=True), write_po(new, force_po=True), tmp_path)
+    assert write_po(merge(new, old, "ru").catalog, force_po=True) == theirs

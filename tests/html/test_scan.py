@@ -144,6 +144,55 @@ def test_raw_text_is_one_token(data: bytes, content: bytes) -> None:
     assert data[raw[0].start : raw[0].end] == content
 
 
+# The script data states of the HTML standard (13.2.5.4, 13.2.5.15-31): "<!--" escapes,
+# "<script" inside it double-escapes, where "</script" goes back to escaped text and
+# "-->" back to script data; only an end tag outside double escaped text ends it.
+SCRIPT_DATA = {
+    "the issue's counter": (
+        b"<script><!-- document.write('<script src=x></script><div>Counter is loading</div>');"
+        b" //--></script><p>after</p>",
+        b"<!-- document.write('<script src=x></script><div>Counter is loading</div>'); //-->",
+    ),
+    "escaped text ends at its end tag": (
+        b"<script><!-- a </script> b --></script>",
+        b"<!-- a ",
+    ),
+    "--> leaves escaped text": (
+        b"<script><!-- a --> <script> </script>",
+        b"<!-- a --> <script> ",
+    ),
+    "<!--> is escaped text ended at once": (
+        b"<script><!--><script></script>",
+        b"<!--><script>",
+    ),
+    "<!---> too": (b"<script><!---><script></script>", b"<!---><script>"),
+    "--> ends double escaped text": (
+        b"<script><!--<script>--></script>x</script>",
+        b"<!--<script>-->",
+    ),
+    "double escape needs a delimiter after script": (
+        b"<script><!--<scripts></script>",
+        b"<!--<scripts>",
+    ),
+    "double escape end needs one too": (
+        b"<script><!--<script></scripts></script>--></script>",
+        b"<!--<script></scripts></script>-->",
+    ),
+    "case-insensitive names": (
+        b"<script><!--<SCRIPT/></Script\t></SCRIPT></script>",
+        b"<!--<SCRIPT/></Script\t>",
+    ),
+    "no end at all": (b"<script><!--<script></script>", b"<!--<script></script>"),
+    "<!- is no escape": (b"<script><!-<script></script>", b"<!-<script>"),
+}
+
+
+@pytest.mark.parametrize(("data", "content"), SCRIPT_DATA.values(), ids=SCRIPT_DATA.keys())
+def test_script_data_escapes_like_the_html_standard(data: bytes, content: bytes) -> None:
+    raw = [token for token in scan(data) if token.kind is Kind.RAWTEXT]
+    assert data[raw[0].start : raw[0].end] == content
+
+
 def test_plaintext_runs_to_the_end() -> None:
     assert kinds(b"<plaintext>a</plaintext><p>") == [
         ("start", b"<plaintext>"),
