@@ -59,9 +59,12 @@ def read_catalog(path: Path) -> Catalog:
 
 
 def write_catalog(path: Path, catalog: Catalog) -> None:
+    """Write a catalog file; one with no entries keeps its header (as ``msgmerge`` writes
+    it), so that a site with no text yet still has a template and catalogs that say
+    their language and plural rule."""
     from locpipe.catalog.po import write_po
 
-    atomic_write_bytes(path, write_po(catalog))
+    atomic_write_bytes(path, write_po(catalog, force_po=True))
 
 
 def needs_translation(message: Message) -> bool:

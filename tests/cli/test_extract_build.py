@@ -40,6 +40,19 @@ def test_extract_writes_a_valid_template(fresh_project: Path) -> None:
         subprocess.run(["msgfmt", "-c", "-o", "/dev/null", str(pot)], check=True)
 
 
+def test_a_site_with_no_text_gets_catalogs_with_their_headers(tmp_path: Path) -> None:
+    (tmp_path / "source").mkdir()
+    (tmp_path / "source" / "index.html").write_text("<html><body></body></html>")
+    (tmp_path / "locpipe.toml").write_text('target_langs = ["ru"]\n')
+    assert run(tmp_path, "extract").exit_code == 0
+    assert run(tmp_path, "translate", "--engine", "pseudo").exit_code == 0
+    po_path = tmp_path / "locales" / "ru" / "LC_MESSAGES" / "site.po"
+    catalog = read_po(po_path.read_bytes(), po_path)
+    assert len(catalog) == 0
+    assert catalog.header["Language"] == "ru"
+    assert catalog.header["Plural-Forms"].startswith("nplurals=3;")
+
+
 def test_extract_leaves_an_unchanged_template_alone(example_project: Path) -> None:
     pot = example_project / "locales" / "site.pot"
     before = pot.read_bytes()
