@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -35,21 +35,23 @@ def page_files(source_dir: Path) -> list[Path]:
     )
 
 
-def scan_site(
+def read_pages(
     source_dir: Path,
+    errors: list[LocpipeError],
     progress: Progress | None = None,
     *,
     notes: bool = True,
     anchors: bool = True,
-) -> ScanResult:
-    """Read every page; a page that cannot be read is reported and skipped.
+) -> Iterator[Page]:
+    """Each page that can be read, one at a time; the others go to ``errors``.
 
-    ``notes`` and ``anchors``: what to find besides the segments (see ``read_page``).
+    Read lazily so that a command that needs a page only while it handles it
+    holds one page, not the site. ``notes`` and ``anchors``: what to find besides
+    the segments (see ``read_page``).
     """
     from locpipe.html.extract import read_page
     from locpipe.html.tilda import TagMemo
 
-    result = ScanResult()
     memo = TagMemo()
     for path in page_files(source_dir):
         relative = path.relative_to(source_dir).as_posix()
@@ -58,15 +60,42 @@ def scan_site(
         try:
             data = path.read_bytes()
         except OSError as error:
-            result.errors.append(PageError(f"cannot read: {error.strerror}", path=path))
+            errors.append(PageError(f"cannot read: {error.strerror}", path=path))
             continue
         try:
-            page = read_page(relative, data, notes=notes, anchors=anchors, memo=memo)
-            result.pages.append(page)
+            yield read_page(relative, data, notes=notes, anchors=anchors, memo=memo)
         except PageError as error:
             error.path = path
-            result.errors.append(error)
+            errors.append(error)
+
+
+def scan_site(
+    source_dir: Path,
+    progress: Progress | None = None,
+    *,
+    notes: bool = True,
+    anchors: bool = True,
+) -> ScanResult:
+    """Every page read at once; a page that cannot be read is reported and skipped."""
+    result = ScanResult()
+    result.pages.extend(
+        read_pages(source_dir, result.errors, progress, notes=notes, anchors=anchors)
+    )
     return result
+
+
+@dataclass
+class PageTally:
+    """How many pages and segments went through ``count``."""
+
+    pages: int = 0
+    segments: int = 0
+
+    def count(self, pages: Iterable[Page]) -> Iterator[Page]:
+        for page in pages:
+            self.pages += 1
+            self.segments += len(page.segments)
+            yield page
 
 
 def build_template(pages: Iterable[Page], config: Config, now: datetime) -> Catalog:

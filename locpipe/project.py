@@ -14,7 +14,7 @@ from pathlib import Path
 from locpipe.catalog.catalog import Catalog
 from locpipe.config import Config
 from locpipe.errors import LocpipeError
-from locpipe.extract import build_template, same_messages, scan_site
+from locpipe.extract import PageTally, build_template, read_pages, same_messages, scan_site
 from locpipe.lock import project_lock
 from locpipe.mt.packages import PackageInfo
 from locpipe.site import BuildResult, SiteLanguages, build_site
@@ -49,8 +49,10 @@ def extract_project(
     config: Config, *, now: datetime, write: bool = True, progress: Progress | None = None
 ) -> ExtractOutcome:
     """Scan the site and write the template, unless it already says the same."""
-    scan = scan_site(config.source_dir, progress, anchors=False)
-    template = build_template(scan.pages, config, now)
+    errors: list[LocpipeError] = []
+    tally = PageTally()
+    pages = read_pages(config.source_dir, errors, progress, anchors=False)
+    template = build_template(tally.count(pages), config, now)
     path = config.template_path
     old = read_catalog(path) if path.exists() else None
     changed = old is None or not same_messages(old, template)
@@ -58,11 +60,11 @@ def extract_project(
         with project_lock(config.state_dir):
             write_catalog(path, template)
     return ExtractOutcome(
-        pages=len(scan.pages),
-        segments=sum(len(page.segments) for page in scan.pages),
+        pages=tally.pages,
+        segments=tally.segments,
         entries=len(template),
         changed=changed,
-        errors=scan.errors,
+        errors=errors,
     )
 
 
