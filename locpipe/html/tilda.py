@@ -44,11 +44,9 @@ import json
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from enum import Enum
 from functools import partial
 from typing import Any, NamedTuple
 
-from locpipe.html.inline import escape_text, normalize_space
 from locpipe.html.scan import (
     FOREIGN_ELEMENTS,
     RAWTEXT_ELEMENTS,
@@ -65,6 +63,8 @@ from locpipe.html.scan import (
     written_value,
 )
 from locpipe.model import Destination, InlineTag, Segment, width_note
+from locpipe.msgid import VOID_TAGS, escape_text, normalize_space
+from locpipe.msgid import PartKind as _ItemKind
 
 INLINE_ELEMENTS = frozenset(
     {
@@ -73,7 +73,7 @@ INLINE_ELEMENTS = frozenset(
         "strong", "sub", "sup", "time", "tt", "u", "var",
     }
 )  # fmt: skip
-VOID_INLINE_ELEMENTS = frozenset({"br", "wbr"})
+VOID_INLINE_ELEMENTS = VOID_TAGS  # the void elements a msgid holds as placeholders
 VOID_ELEMENTS = frozenset(
     {
         "area", "base", "br", "col", "embed", "hr", "img", "input", "keygen", "link", "meta",
@@ -238,13 +238,6 @@ class Context(NamedTuple):
     def note(self, what: str, size: str = "") -> str:
         parts = [self.record, self.zero, size, f'field "{self.field}"' if self.field else "", what]
         return ", ".join(filter(None, parts))
-
-
-class _ItemKind(Enum):
-    TEXT = "text"
-    OPEN = "open"
-    CLOSE = "close"
-    VOID = "void"
 
 
 class _Mode(NamedTuple):

@@ -2,8 +2,8 @@ from collections import Counter
 
 import pytest
 
+from locpipe.msgid import Part, PartKind
 from locpipe.qa.markup import (
-    Tag,
     decoded_markup,
     describe_tags,
     nesting_problem,
@@ -12,10 +12,14 @@ from locpipe.qa.markup import (
     void_names,
 )
 
-
 def test_scan_separates_placeholders_from_other_markup() -> None:
     markup = scan_markup('A <B>b</b> <br/> <a href="x">c</a> <!-- x --> a < b')
-    assert markup.tags == (Tag("b", False), Tag("b", True), Tag("br", False), Tag("a", True))
+    assert markup.tags == (
+        Part(PartKind.OPEN, "b"),
+        Part(PartKind.CLOSE, "b"),
+        Part(PartKind.VOID, "br"),
+        Part(PartKind.CLOSE, "a"),
+    )
     assert markup.other == ('<a href="x">', "<!-- x -->")
 
 
@@ -42,12 +46,21 @@ def test_a_start_tag_never_closed_in_the_msgid_stands_alone() -> None:
 @pytest.mark.parametrize(
     ("tags", "text"),
     [
-        (Counter({Tag("a", False): 1, Tag("a", True): 1}), "<a>"),
-        (Counter({Tag("a", True): 1}), "</a>"),
-        (Counter({Tag("br", False): 2, Tag("em", False): 1, Tag("em", True): 1}), "2× <br>, <em>"),
+        (Counter({Part(PartKind.OPEN, "a"): 1, Part(PartKind.CLOSE, "a"): 1}), "<a>"),
+        (Counter({Part(PartKind.CLOSE, "a"): 1}), "</a>"),
+        (
+            Counter(
+                {
+                    Part(PartKind.VOID, "br"): 2,
+                    Part(PartKind.OPEN, "em"): 1,
+                    Part(PartKind.CLOSE, "em"): 1,
+                }
+            ),
+            "2× <br>, <em>",
+        ),
     ],
 )
-def test_describe_tags(tags: Counter[Tag], text: str) -> None:
+def test_describe_tags(tags: Counter[Part], text: str) -> None:
     assert describe_tags(tags) == text
 
 

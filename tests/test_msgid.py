@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from locpipe.html.inline import (
+from locpipe.msgid import (
     Part,
     PartKind,
     UnsafeTranslation,
