@@ -268,7 +268,9 @@ class Misnesting(NamedTuple):
     open_names: tuple[str, ...]  # outermost first
 
 
-def misnesting(parts: Sequence[Part], standalone: frozenset[str] = frozenset()) -> Misnesting | None:
+def misnesting(
+    parts: Sequence[Part], standalone: frozenset[str] = frozenset()
+) -> Misnesting | None:
     """Where ``parts`` stop being well nested, or None when they are.
 
     Text is ignored; so are void tags and open tags of the elements in ``standalone``.

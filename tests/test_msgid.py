@@ -1,17 +1,32 @@
 from __future__ import annotations
 
-import pytest
+import html
+import re
 
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from locpipe.html.extract import read_page
+from locpipe.html.scan import unescape_text as unescape_page_text
+from locpipe.html.tilda import VOID_ELEMENTS
 from locpipe.msgid import (
+    VOID_TAGS,
+    Misnesting,
     Part,
     PartKind,
     UnsafeTranslation,
     check_msgstr,
     escape_text,
+    misnesting,
     normalize_space,
     pair_up,
     parse,
     placeholders,
+    read_placeholder,
+    render,
+    tokenize,
+    unescape_text,
 )
 
 
@@ -108,3 +123,136 @@ def test_rejected_with_a_reason(msgid: str, msgstr: str, reason: str) -> None:
 def test_parse_raises_on_markup() -> None:
     with pytest.raises(UnsafeTranslation):
         parse('<a href="x">y</a>')
+
+
+# --- the one void set -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", sorted(VOID_ELEMENTS))
+def test_void_tags_are_the_void_elements_the_walker_keeps_in_a_msgid(name: str) -> None:
+    page = read_page("t.html", f"<html><body><p>one <{name}> two</p></body></html>".encode())
+    msgids = [segment.msgid for segment in page.segments]
+    assert msgids == ([f"one <{name}> two"] if name in VOID_TAGS else ["one", "two"])
+
+
+# --- text -----------------------------------------------------------------------------
+
+_MSGID_TEXT = st.lists(
+    st.sampled_from(["a", " ", "&", "<", ">", ";", "amp", "lt", "#", "\xa0", "—"])
+).map("".join)
+_OLD_MT_ENTITY = re.compile(r"&(amp|lt|gt);")  # what mt/placeholders decoded before this module
+
+
+@given(_MSGID_TEXT)
+def test_unescape_inverts_escape_on_msgid_text(text: str) -> None:
+    written = escape_text(text)
+    assert unescape_text(written) == text
+    assert unescape_page_text(written) == text
+    assert _OLD_MT_ENTITY.sub(lambda m: {"amp": "&", "lt": "<", "gt": ">"}[m[1]], written) == text
+
+
+@pytest.mark.parametrize(
+    "text", ["R&D", "a &nbsp b", "&nbspx", "&#8212;", "&#x2014", "&copy=2", "&AMP;", "&bogus;", ""]
+)
+def test_unescape_is_the_stdlib_and_the_page_reader_s_rule(text: str) -> None:
+    assert unescape_text(text) == html.unescape(text) == unescape_page_text(text)
+
+
+# --- the lenient reader ---------------------------------------------------------------
+
+
+def test_tokenize_keeps_how_a_tag_was_written() -> None:
+    parts = tokenize("One<br /> <A>two</a> &amp; <b>")
+    assert parts == [
+        Part(PartKind.TEXT, "One"),
+        Part(PartKind.VOID, "br", "<br />"),
+        Part(PartKind.TEXT, " "),
+        Part(PartKind.OPEN, "a", "<A>"),
+        Part(PartKind.TEXT, "two"),
+        Part(PartKind.CLOSE, "a"),
+        Part(PartKind.TEXT, " & "),
+        Part(PartKind.OPEN, "b"),
+    ]
+    assert render(parts) == "One<br /> <A>two</a> &amp; <b>"
+
+
+@pytest.mark.parametrize("text", ["a <a/> b", "a </br> b", "a < b", "a <x y> b", "a <br\xa0> b"])
+def test_tokenize_leaves_what_is_no_placeholder_in_the_text(text: str) -> None:
+    assert tokenize(text) == [Part(PartKind.TEXT, text)]
+
+
+def test_tokenize_only_the_names_asked_for() -> None:
+    assert tokenize("<a>x</a> <b>y</b>", only=frozenset({"b"})) == [
+        Part(PartKind.TEXT, "<a>x</a> "),
+        Part(PartKind.OPEN, "b"),
+        Part(PartKind.TEXT, "y"),
+        Part(PartKind.CLOSE, "b"),
+    ]
+
+
+_TAGGED = st.recursive(
+    _MSGID_TEXT.map(escape_text),
+    lambda inner: st.one_of(
+        st.tuples(st.sampled_from(["a", "strong"]), inner).map(
+            lambda pair: f"<{pair[0]}>{pair[1]}</{pair[0]}>"
+        ),
+        st.lists(inner, max_size=3).map("<br>".join),
+    ),
+)
+
+
+@given(_TAGGED)
+def test_a_msgid_reads_back_as_it_was_written(msgid: str) -> None:
+    assert render(tokenize(msgid)) == msgid
+    assert render(parse(msgid)) == msgid
+    assert tokenize(msgid) == parse(msgid)
+
+
+@pytest.mark.parametrize(
+    ("token", "part"),
+    [
+        ("<a>", Part(PartKind.OPEN, "a")),
+        ("</A >", Part(PartKind.CLOSE, "a")),
+        ("<br/>", Part(PartKind.VOID, "br")),
+        ("<wbr>", Part(PartKind.VOID, "wbr")),
+        ("<img>", Part(PartKind.OPEN, "img")),  # never in a msgid: no void placeholder
+        ("<a/>", None),
+        ("</br>", None),
+        ("<br\xa0>", None),
+        ('<a href="x">', None),
+        ("<!-- x -->", None),
+    ],
+)
+def test_read_placeholder(token: str, part: Part | None) -> None:
+    assert read_placeholder(token) == part
+
+
+def test_part_is_written_as_a_msgid_writes_it() -> None:
+    assert [str(part) for part in parse("a &lt; <B>b</B><br/>")] == [
+        "a &lt; ",
+        "<b>",
+        "b",
+        "</b>",
+        "<br>",
+    ]
+
+
+# --- nesting --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "problem"),
+    [
+        ("<a>x<br><b>y</b></a>", None),
+        ("</a>", Misnesting(Part(PartKind.CLOSE, "a"), ())),
+        ("<a><b></a></b>", Misnesting(Part(PartKind.CLOSE, "a"), ("a", "b"))),
+        ("<a><b>x</b>", Misnesting(Part(PartKind.OPEN, "a"), ())),
+        ("<a><b>", Misnesting(Part(PartKind.OPEN, "b"), ("a",))),
+    ],
+)
+def test_misnesting(text: str, problem: Misnesting | None) -> None:
+    assert misnesting(parse(text)) == problem
+
+
+def test_misnesting_skips_start_tags_that_stand_alone() -> None:
+    assert misnesting(parse("one<x>two<a>three</a>"), frozenset({"x"})) is None

@@ -32,14 +32,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from locpipe.model import Destination, Edit, InlineTag, Page, Segment
-from locpipe.msgid import (
-    Part,
-    PartKind,
-    UnsafeTranslation,
-    checked_parts,
-    escape_text,
-    pair_up,
-)
+from locpipe.msgid import Part, PartKind, UnsafeTranslation, checked_parts, escape_text, pair_up
 
 __all__ = [
     "CheckedLookup",

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from locpipe.errors import EngineError, ModelPackageError
+from locpipe.msgid import PartKind, tokenize
 from locpipe.mt.argos import ArgosEngine, ArgosSettings, argos_codes, open_argos
 from locpipe.mt.packages import install_file
-from locpipe.msgid import PartKind, tokenize
 from locpipe.mt.placeholders import RUNS_WARNING, well_nested
 
 from .archives import corpus_pairs, repack, snapshot

@@ -2,7 +2,7 @@ from collections import Counter
 
 import pytest
 
-from locpipe.msgid import Part, PartKind
+from locpipe.msgid import Part, PartKind, UnsafeTranslation, parse
 from locpipe.qa.markup import (
     decoded_markup,
     describe_tags,
@@ -11,6 +11,7 @@ from locpipe.qa.markup import (
     scan_markup,
     void_names,
 )
+
 
 def test_scan_separates_placeholders_from_other_markup() -> None:
     markup = scan_markup('A <B>b</b> <br/> <a href="x">c</a> <!-- x --> a < b')
@@ -21,6 +22,22 @@ def test_scan_separates_placeholders_from_other_markup() -> None:
         Part(PartKind.CLOSE, "a"),
     )
     assert markup.other == ('<a href="x">', "<!-- x -->")
+
+
+@pytest.mark.parametrize(
+    "token",
+    ["<a>", "</A>", "<br/>", "<br />", "<a/>", "</br>", "<br\xa0>", '<a href="x">', "<!---->"],
+)
+def test_the_checks_read_a_placeholder_as_the_build_does(token: str) -> None:
+    try:
+        parse(f"x{token}")
+    except UnsafeTranslation:
+        build_reads_a_placeholder = False
+    else:
+        build_reads_a_placeholder = True
+    markup = scan_markup(f"x{token}")
+    assert len(markup.tags) == int(build_reads_a_placeholder)
+    assert markup.other == (() if build_reads_a_placeholder else (token,))
 
 
 @pytest.mark.parametrize(
