@@ -142,7 +142,7 @@ class _Break:
 
 
 @dataclass
-class _Part:
+class _Unit:
     """A stretch of a msgid translated as one unit."""
 
     tokens: list[Token]  # without soft breaks; ends stripped of whitespace
@@ -314,9 +314,9 @@ def _insert_breaks(tokens: list[Token], breaks: Sequence[_Break], words: int) ->
     return [token for token in out if token != ""]
 
 
-def _split_parts(core: list[Token]) -> list[Token | _Part]:
+def _split_parts(core: list[Token]) -> list[Token | _Unit]:
     """Cut the core at hard line breaks; soft ones go into each part's ``breaks``."""
-    pieces: list[Token | _Part] = []
+    pieces: list[Token | _Unit] = []
     current: list[Token] = []
     depth = 0
     index = 0
@@ -333,7 +333,7 @@ def _split_parts(core: list[Token]) -> list[Token | _Part]:
                 or bool(_LIST_ITEM_START.match(after))
             )
             if hard and current:
-                pieces.append(_make_part(current))
+                pieces.append(_make_unit(current))
                 pieces.append(Verbatim(render(core[index:end])))
                 current = []
                 index = end
@@ -345,7 +345,7 @@ def _split_parts(core: list[Token]) -> list[Token | _Part]:
         current.append(token)
         index += 1
     if current:
-        pieces.append(_make_part(current))
+        pieces.append(_make_unit(current))
     return pieces
 
 
@@ -366,13 +366,13 @@ def _break_group_end(tokens: Sequence[Token], index: int) -> int:
     return end
 
 
-def _make_part(tokens: list[Token]) -> _Part:
+def _make_unit(tokens: list[Token]) -> _Unit:
     merged, breaks = _take_breaks(tokens)
     merged = _merge_text(merged)
     text = _text_of(merged)
     lead_length = len(text) - len(text.lstrip())
     trail_length = len(text) - len(text.rstrip())
-    part = _Part(merged, breaks=breaks, words=_word_count(merged))
+    part = _Unit(merged, breaks=breaks, words=_word_count(merged))
     if merged and isinstance(merged[0], str) and lead_length:
         part.lead = merged[0][:lead_length]
         merged[0] = merged[0][lead_length:]
@@ -440,17 +440,17 @@ def _mode(tokens: Sequence[Token]) -> Literal["copy", "plain", "tags", "runs"]:
 class _Plan:
     """One msgid taken apart: fixed pieces and the parts the model translates."""
 
-    pieces: list[Token | _Part]
+    pieces: list[Token | _Unit]
 
     @property
-    def parts(self) -> list[_Part]:
-        return [piece for piece in self.pieces if isinstance(piece, _Part)]
+    def parts(self) -> list[_Unit]:
+        return [piece for piece in self.pieces if isinstance(piece, _Unit)]
 
     def result(self, had_nbsp: bool, target_lang: str) -> MTResult:
         tokens: list[Token] = []
         warnings: list[str] = []
         for piece in self.pieces:
-            if isinstance(piece, _Part):
+            if isinstance(piece, _Unit):
                 tokens.extend(piece.rendered())
                 warnings.extend(w for w in piece.warnings if w not in warnings)
             else:
@@ -484,7 +484,7 @@ def translate_markup(
     ]
 
 
-def _run(parts: Sequence[_Part], plain: PlainTranslator) -> None:
+def _run(parts: Sequence[_Unit], plain: PlainTranslator) -> None:
     requests = list(dict.fromkeys(request for part in parts for request in part.requests()))
     outputs = dict(zip(requests, plain(requests), strict=True)) if requests else {}
     for part in parts:
