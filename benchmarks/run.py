@@ -33,6 +33,7 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--no-beam1", action="store_true", help="skip the beam 1 comparison")
     parser.add_argument("--skip-extract", action="store_true")
     parser.add_argument("--skip-mt", action="store_true")
+    parser.add_argument("--skip-memory", action="store_true")
     return parser.parse_args(argv)
 
 
@@ -74,6 +75,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         try:
             budget = args.budget - (time.perf_counter() - started)
             figures.update(run_part2(pages, workdir, args, budget))
+        finally:
+            shutil.rmtree(workdir, ignore_errors=True)
+    if pages and not args.skip_memory:
+        from memory import run_memory
+
+        workdir = Path(tempfile.mkdtemp(prefix="locpipe-bench-memory-"))
+        try:
+            figures.update(run_memory(args.samples, workdir))
         finally:
             shutil.rmtree(workdir, ignore_errors=True)
     figures["bench_seconds"] = round(time.perf_counter() - started, 1)

@@ -97,6 +97,20 @@ def scan_site(
     return result
 
 
+@dataclass
+class PageTally:
+    """How many pages and segments went through ``count``."""
+
+    pages: int = 0
+    segments: int = 0
+
+    def count(self, pages: Iterable[Page]) -> Iterator[Page]:
+        for page in pages:
+            self.pages += 1
+            self.segments += len(page.segments)
+            yield page
+
+
 def build_template(pages: Iterable[Page], config: Config, now: datetime) -> Catalog:
     """One template for the whole site: the same text on several pages is one entry."""
     from locpipe.catalog.header import new_header

@@ -13,6 +13,7 @@ A *msgid* is written the same way everywhere in locpipe:
 
 Placeholder tags are matched between msgid and msgstr by name and order of
 appearance: the second ``<a>`` of a msgstr is the second ``<a>`` of its msgid.
+``locpipe.msgid`` reads and writes this convention.
 """
 
 from __future__ import annotations

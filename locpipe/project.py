@@ -15,7 +15,14 @@ from typing import TYPE_CHECKING
 from locpipe.catalog.catalog import Catalog
 from locpipe.config import Config
 from locpipe.errors import LocpipeError
-from locpipe.extract import build_template, owner_rules, same_messages, scan_site
+from locpipe.extract import (
+    PageTally,
+    ScanResult,
+    build_template,
+    owner_rules,
+    read_pages,
+    same_messages,
+)
 from locpipe.lock import project_lock
 from locpipe.mt.packages import PackageInfo
 from locpipe.site import BuildOptions, BuildResult, SiteLanguages, build_site
@@ -54,8 +61,10 @@ def extract_project(
     config: Config, *, now: datetime, write: bool = True, progress: Progress | None = None
 ) -> ExtractOutcome:
     """Scan the site and write the template, unless it already says the same."""
-    scan = scan_site(config.source_dir, progress, anchors=False, rules=owner_rules(config))
-    template = build_template(scan.pages, config, now)
+    found = ScanResult()
+    tally = PageTally()
+    pages = read_pages(config.source_dir, found, progress, anchors=False, rules=owner_rules(config))
+    template = build_template(tally.count(pages), config, now)
     path = config.template_path
     old = read_catalog(path) if path.exists() else None
     changed = old is None or not same_messages(old, template)
@@ -63,12 +72,12 @@ def extract_project(
         with project_lock(config.state_dir):
             write_catalog(path, template)
     return ExtractOutcome(
-        pages=len(scan.pages),
-        segments=sum(len(page.segments) for page in scan.pages),
+        pages=tally.pages,
+        segments=tally.segments,
         entries=len(template),
         changed=changed,
-        errors=scan.errors,
-        exclusions=scan.exclusions,
+        errors=found.errors,
+        exclusions=found.exclusions,
     )
 
 

@@ -27,7 +27,6 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from locpipe.html.inline import escape_text, normalize_space
 from locpipe.html.scan import (
     Kind,
     LineIndex,
@@ -39,6 +38,7 @@ from locpipe.html.scan import (
 )
 from locpipe.html.tilda import _P_CLOSERS, VOID_ELEMENTS, is_text
 from locpipe.model import Destination, Page, Segment
+from locpipe.msgid import escape_text, normalize_space
 
 # Elements that a start tag of their own name closes: their span ends there.
 _CLOSED_BY_SIBLING = frozenset({"p", "li", "dt", "dd", "td", "th", "tr", "option"})

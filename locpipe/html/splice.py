@@ -40,8 +40,8 @@ import itertools
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from locpipe.html.inline import Part, PartKind, UnsafeTranslation, checked_parts, pair_up
 from locpipe.model import Destination, Edit, InlineTag, Page, Segment
+from locpipe.msgid import Part, PartKind, UnsafeTranslation, checked_parts, escape_text, pair_up
 
 __all__ = [
     "CheckedLookup",
@@ -242,7 +242,7 @@ def _tag_queues(tags: Sequence[InlineTag]) -> dict[str, list[InlineTag]]:
 
 
 def _html_text(text: str, nbsp_entity: bool) -> str:
-    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    text = escape_text(text)  # HTML text needs what a msgid does: & < > as entities
     return text.replace("\xa0", "&nbsp;") if nbsp_entity else text
 
 

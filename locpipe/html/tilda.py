@@ -46,11 +46,9 @@ import json
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from enum import Enum
 from functools import partial
 from typing import Any, NamedTuple
 
-from locpipe.html.inline import escape_text, normalize_space
 from locpipe.html.jsliteral import string_value
 from locpipe.html.scan import (
     FOREIGN_ELEMENTS,
@@ -70,6 +68,7 @@ from locpipe.html.scan import (
 from locpipe.html.script_options import ScriptString, script_strings
 from locpipe.html.t431 import cells, table_part
 from locpipe.model import Destination, InlineTag, Segment, width_note
+from locpipe.msgid import VOID_TAGS, PartKind, escape_text, normalize_space
 
 INLINE_ELEMENTS = frozenset(
     {
@@ -78,7 +77,7 @@ INLINE_ELEMENTS = frozenset(
         "strong", "sub", "sup", "time", "tt", "u", "var",
     }
 )  # fmt: skip
-VOID_INLINE_ELEMENTS = frozenset({"br", "wbr"})
+VOID_INLINE_ELEMENTS = VOID_TAGS  # the void elements a msgid holds as placeholders
 VOID_ELEMENTS = frozenset(
     {
         "area", "base", "br", "col", "embed", "hr", "img", "input", "keygen", "link", "meta",
@@ -246,13 +245,6 @@ class Context(NamedTuple):
         return ", ".join(filter(None, parts))
 
 
-class _ItemKind(Enum):
-    TEXT = "text"
-    OPEN = "open"
-    CLOSE = "close"
-    VOID = "void"
-
-
 class _Mode(NamedTuple):
     """The part of a context that decides what is text: known for every element at once."""
 
@@ -283,7 +275,7 @@ class _Frame(NamedTuple):
 
 
 class _Item(NamedTuple):
-    kind: _ItemKind
+    kind: PartKind
     start: int
     end: int
     name: str = ""
@@ -428,7 +420,7 @@ class _Walker:
         self.far_contexts: dict[int, Context] = {}
 
     def walk(self, tokens: Iterable[RawToken]) -> None:
-        start_kind, end_kind, text_kind, close = Kind.START, Kind.END, Kind.TEXT, _ItemKind.CLOSE
+        start_kind, end_kind, text_kind, close = Kind.START, Kind.END, Kind.TEXT, PartKind.CLOSE
         stack, space, data = self.stack, self.space, self.space.data
         covered = 0
         for token in tokens:
@@ -465,7 +457,7 @@ class _Walker:
         if self.stack[-1].skip_text if self.stack else self.root.skip_text:
             self._flush()
         else:
-            self._add(_new_item((_ItemKind.TEXT, start, end, "", None)))
+            self._add(_new_item((PartKind.TEXT, start, end, "", None)))
 
     # --- the element stack -------------------------------------------------------
 
@@ -506,13 +498,13 @@ class _Walker:
             if skip_text:
                 self._flush()
             else:
-                self._add(_new_item((_ItemKind.VOID, start, end, name, None)))
+                self._add(_new_item((PartKind.VOID, start, end, name, None)))
         elif name in VOID_ELEMENTS or (
             closing and (parent_mode.foreign or name in FOREIGN_ELEMENTS)
         ):
             self._flush()
         elif inline:
-            self._add(_new_item((_ItemKind.OPEN, start, end, name, frame)))
+            self._add(_new_item((PartKind.OPEN, start, end, name, frame)))
             stack.append(frame)
         else:
             if self.run:
@@ -654,7 +646,7 @@ class _Walker:
             if frame.name != name:
                 continue
             if position == len(self.stack) - 1 and frame.inline:
-                self._add(_Item(_ItemKind.CLOSE, start, end, name))
+                self._add(_Item(PartKind.CLOSE, start, end, name))
                 self.stack.pop()
             else:
                 self._pop_to(position)
@@ -671,7 +663,7 @@ class _Walker:
     def _flush(self) -> None:
         if self.run:
             items, self.run = self.run, []
-            if len(items) == 1 and items[0].kind is _ItemKind.TEXT:
+            if len(items) == 1 and items[0].kind is PartKind.TEXT:
                 self._emit_run(items, [-1], 0, 1, self.run_frame)  # the usual run
                 return
             for part, partner in _balanced_parts(items):
@@ -686,7 +678,7 @@ class _Walker:
             return
         if name == "title":
             ctx = self._context(frame)._replace(what="page title (<title>)")
-            self._segment([_Item(_ItemKind.TEXT, start, end)], [-1], ctx)
+            self._segment([_Item(PartKind.TEXT, start, end)], [-1], ctx)
         elif self.attributes and ZERO_FORM_TEXTAREA in self._frame_token(frame).classes(
             self.space.encoding
         ):
@@ -744,7 +736,7 @@ class _Walker:
         the root), or its context.
         """
         if len(items) == 1:  # the usual run, one text: nothing to pair or unwrap
-            if items[0].kind is not _ItemKind.TEXT or _blank(self.space, items[0]):
+            if items[0].kind is not PartKind.TEXT or _blank(self.space, items[0]):
                 return
             low, high = 0, 1
         else:
@@ -766,21 +758,21 @@ class _Walker:
         data, encoding = self.space.data, self.space.encoding
         start = (
             _skip_space(data, items[low].start, items[low].end)
-            if items[low].kind is _ItemKind.TEXT
+            if items[low].kind is PartKind.TEXT
             else items[low].start
         )
         last = items[high - 1]
-        end = _rskip_space(data, last.start, last.end) if last.kind is _ItemKind.TEXT else last.end
+        end = _rskip_space(data, last.start, last.end) if last.kind is PartKind.TEXT else last.end
         pieces: list[str] = []
         texts: list[str] = []
         tags: list[InlineTag] = []
         for index in range(low, high):
             item = items[index]
-            if item.kind is _ItemKind.TEXT:
+            if item.kind is PartKind.TEXT:
                 text = _decode_text(data[max(item.start, start) : min(item.end, end)], encoding)
                 texts.append(text)
                 pieces.append(escape_text(normalize_space(text)))
-            elif item.kind is _ItemKind.CLOSE:
+            elif item.kind is PartKind.CLOSE:
                 pieces.append(f"</{item.name}>")
             else:
                 pieces.append(f"<{item.name}>")
@@ -1069,10 +1061,10 @@ def _partners(items: Sequence[_Item]) -> tuple[list[int], bool]:
     stack: list[int] = []
     unpaired = 0
     for index, item in enumerate(items):
-        if item.kind is _ItemKind.OPEN:
+        if item.kind is PartKind.OPEN:
             stack.append(index)
             unpaired += 1
-        elif item.kind is _ItemKind.CLOSE:
+        elif item.kind is PartKind.CLOSE:
             unpaired += 1
             for depth in range(len(stack) - 1, -1, -1):
                 if items[stack[depth]].name == item.name:
@@ -1083,7 +1075,7 @@ def _partners(items: Sequence[_Item]) -> tuple[list[int], bool]:
     return partner, unpaired == 0
 
 
-_UNPAIRED = frozenset({_ItemKind.TEXT, _ItemKind.VOID})
+_UNPAIRED = frozenset({PartKind.TEXT, PartKind.VOID})
 
 
 def _balanced_parts(items: list[_Item]) -> list[tuple[list[_Item], list[int]]]:
@@ -1099,7 +1091,7 @@ def _balanced_parts(items: list[_Item]) -> list[tuple[list[_Item], list[int]]]:
     cuts = [
         i
         for i, item in enumerate(items)
-        if item.kind in (_ItemKind.OPEN, _ItemKind.CLOSE) and partner[i] < 0
+        if item.kind in (PartKind.OPEN, PartKind.CLOSE) and partner[i] < 0
     ]
     if not cuts:
         return [(items, partner)]
@@ -1125,13 +1117,13 @@ def _trim(
         filled = [
             i
             for i in range(low, high)
-            if items[i].kind is _ItemKind.TEXT and not _blank(space, items[i])
+            if items[i].kind is PartKind.TEXT and not _blank(space, items[i])
         ]
         if not filled:
             return 0, 0, wrapper
         low = _balanced_prefix_end(items, low, filled[0])
         high = _balanced_suffix_start(items, filled[-1] + 1, high)
-        if items[low].kind is _ItemKind.OPEN and partner[low] == high - 1:
+        if items[low].kind is PartKind.OPEN and partner[low] == high - 1:
             wrapper = items[low].frame or wrapper
             low, high = low + 1, high - 1
             continue
@@ -1159,9 +1151,9 @@ def _balanced_suffix_start(items: Sequence[_Item], limit: int, high: int) -> int
 
 
 def _depth_step(item: _Item) -> int:
-    if item.kind is _ItemKind.OPEN:
+    if item.kind is PartKind.OPEN:
         return 1
-    if item.kind is _ItemKind.CLOSE:
+    if item.kind is PartKind.CLOSE:
         return -1
     return 0
 

@@ -26,6 +26,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
+from locpipe.msgid import Part, PartKind, escape_text, misnesting, tokenize
 from locpipe.mt.engine import MTResult
 from locpipe.mt.typograph import apply_typograph
 
@@ -35,10 +36,6 @@ PlainTranslator = Callable[[Sequence[str]], list[str]]
 RUNS_WARNING = "placeholders restored by translating the runs between tags"
 EMPTY_WARNING = "the model returned nothing; the source text was kept"
 
-VOID_TAGS = frozenset({"br", "wbr", "img", "hr", "input"})
-_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9]*)\s*(/?)>")
-_ENTITY = re.compile(r"&(amp|lt|gt);")
-_ENTITY_TEXT = {"amp": "&", "lt": "<", "gt": ">"}
 _LETTER = re.compile(r"[^\W\d_]")
 _LINK_ONLY = re.compile(r"(?:(?:https?|ftp)://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _SENTENCE_END = re.compile(r"[.!?…:;][\"'»”’)\]]*$")
@@ -48,60 +45,26 @@ _WORD = re.compile(r"\S+")
 
 
 @dataclass(frozen=True)
-class Tag:
-    """A placeholder tag as the msgid spells it."""
-
-    raw: str  # "<a>", "</a>", "<br>"
-    name: str  # lower-case
-    kind: Literal["open", "close", "void"]
-
-
-@dataclass(frozen=True)
 class Verbatim:
     """Source text put back as it was: line-break groups and their spacing."""
 
     raw: str
 
+    def __str__(self) -> str:
+        return self.raw
 
-Token = str | Tag | Verbatim  # str: text, entities decoded
+
+Token = str | Part | Verbatim  # str: text, entities decoded; Part: a placeholder tag
 
 
-def tokenize(msgid: str, only: frozenset[str] | None = None) -> list[Token]:
+def _tokens(msgid: str, only: frozenset[str] | None = None) -> list[Token]:
     """Text (entities decoded) and tags of ``msgid``; ``only``: tag names to recognise."""
-    tokens: list[Token] = []
-    position = 0
-    for match in _TAG.finditer(msgid):
-        name = match.group(2).lower()
-        if only is not None and name not in only:
-            continue
-        if match.start() > position:
-            tokens.append(_decode(msgid[position : match.start()]))
-        if match.group(1):
-            kind: Literal["open", "close", "void"] = "close"
-        elif match.group(3) or name in VOID_TAGS:
-            kind = "void"
-        else:
-            kind = "open"
-        tokens.append(Tag(match.group(), name, kind))
-        position = match.end()
-    if position < len(msgid):
-        tokens.append(_decode(msgid[position:]))
-    return tokens
+    return [part.value if part.kind is PartKind.TEXT else part for part in tokenize(msgid, only)]
 
 
 def render(tokens: Sequence[Token]) -> str:
     """The msgid spelling of ``tokens``: text re-escaped, tags as written."""
-    out: list[str] = []
-    for token in tokens:
-        if isinstance(token, str):
-            out.append(token.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;"))
-        else:
-            out.append(token.raw)
-    return "".join(out)
-
-
-def _decode(text: str) -> str:
-    return _ENTITY.sub(lambda match: _ENTITY_TEXT[match.group(1)], text)
+    return "".join(escape_text(token) if isinstance(token, str) else str(token) for token in tokens)
 
 
 def _matching_close(tokens: Sequence[Token], index: int) -> int | None:
@@ -109,9 +72,9 @@ def _matching_close(tokens: Sequence[Token], index: int) -> int | None:
     depth = 0
     for position in range(index, len(tokens)):
         token = tokens[position]
-        if isinstance(token, Tag) and token.kind == "open":
+        if isinstance(token, Part) and token.kind is PartKind.OPEN:
             depth += 1
-        elif isinstance(token, Tag) and token.kind == "close":
+        elif isinstance(token, Part) and token.kind is PartKind.CLOSE:
             depth -= 1
             if depth == 0:
                 return position
@@ -119,17 +82,7 @@ def _matching_close(tokens: Sequence[Token], index: int) -> int | None:
 
 
 def well_nested(tokens: Sequence[Token]) -> bool:
-    stack: list[str] = []
-    for token in tokens:
-        if isinstance(token, Tag) and token.kind == "open":
-            stack.append(token.name)
-        elif (
-            isinstance(token, Tag)
-            and token.kind == "close"
-            and (not stack or stack.pop() != token.name)
-        ):
-            return False
-    return not stack
+    return misnesting([token for token in tokens if isinstance(token, Part)]) is None
 
 
 def _text_of(tokens: Sequence[Token]) -> str:
@@ -160,18 +113,18 @@ def _split_ends(tokens: list[Token]) -> tuple[list[Token], list[Token], list[Tok
         changed = False
         first, last = core[0], core[-1]
         if (isinstance(first, str) and not first.strip()) or (
-            isinstance(first, Tag) and first.kind == "void"
+            isinstance(first, Part) and first.kind is PartKind.VOID
         ):
             prefix.append(core.pop(0))
             changed = True
         elif (isinstance(last, str) and not last.strip()) or (
-            isinstance(last, Tag) and last.kind == "void"
+            isinstance(last, Part) and last.kind is PartKind.VOID
         ):
             suffix.insert(0, core.pop())
             changed = True
         elif (
-            isinstance(first, Tag)
-            and first.kind == "open"
+            isinstance(first, Part)
+            and first.kind is PartKind.OPEN
             and _matching_close(core, 0) == len(core) - 1
         ):
             prefix.append(core.pop(0))
@@ -189,7 +142,7 @@ class _Break:
 
 
 @dataclass
-class _Part:
+class _Unit:
     """A stretch of a msgid translated as one unit."""
 
     tokens: list[Token]  # without soft breaks; ends stripped of whitespace
@@ -242,22 +195,22 @@ class _Part:
 
 def render_model_input(tokens: Sequence[Token]) -> str:
     """Text with tags as written and entities decoded: what the model reads in tags mode."""
-    return "".join(token if isinstance(token, str) else token.raw for token in tokens)
+    return "".join(token if isinstance(token, str) else str(token) for token in tokens)
 
 
 def _tags_output(source: Sequence[Token], output: str) -> list[Token] | None:
     """The model's output with tags, if it kept exactly the source's tags, well nested."""
-    spelling = {(t.name, t.kind): t.raw for t in source if isinstance(t, Tag)}
+    spelling = {(t.value, t.kind): t.written for t in source if isinstance(t, Part)}
     names = frozenset(name for name, _ in spelling)
     tokens = [
-        Tag(spelling.get((t.name, t.kind), t.raw), t.name, t.kind) if isinstance(t, Tag) else t
-        for t in tokenize(output.strip().replace("&", "&amp;"), only=names)
+        t._replace(written=spelling.get((t.value, t.kind), t.written)) if isinstance(t, Part) else t
+        for t in _tokens(output.strip().replace("&", "&amp;"), only=names)
     ]
     # The source text has no "<" or ">" (else runs mode): any left here is a broken tag.
     if any(isinstance(token, str) and ("<" in token or ">" in token) for token in tokens):
         return None
-    source_tags = sorted(token.raw for token in source if isinstance(token, Tag))
-    output_tags = sorted(token.raw for token in tokens if isinstance(token, Tag))
+    source_tags = sorted(str(token) for token in source if isinstance(token, Part))
+    output_tags = sorted(str(token) for token in tokens if isinstance(token, Part))
     if source_tags != output_tags or not well_nested(tokens):
         return None
     if not _pairs_wrap_text(tokens):
@@ -269,7 +222,7 @@ def _tags_output(source: Sequence[Token], output: str) -> list[Token] | None:
 def _pairs_wrap_text(tokens: Sequence[Token]) -> bool:
     """Every tag pair still holds some text (a model may empty a link and move its words)."""
     for index, token in enumerate(tokens):
-        if isinstance(token, Tag) and token.kind == "open":
+        if isinstance(token, Part) and token.kind is PartKind.OPEN:
             close = _matching_close(tokens, index)
             if close is None or not _text_of(tokens[index + 1 : close]).strip():
                 return False
@@ -280,14 +233,14 @@ def _space_inside(source: Sequence[Token]) -> dict[str, bool]:
     """Per tag spelling: had the source whitespace inside it (after an open, before a close)?"""
     inside: dict[str, bool] = {}
     for index, token in enumerate(source):
-        if not isinstance(token, Tag):
+        if not isinstance(token, Part):
             continue
-        if token.kind == "open":
+        if token.kind is PartKind.OPEN:
             neighbour = source[index + 1] if index + 1 < len(source) else ""
-            inside[token.raw] = isinstance(neighbour, str) and neighbour[:1].isspace()
-        elif token.kind == "close":
+            inside[str(token)] = isinstance(neighbour, str) and neighbour[:1].isspace()
+        elif token.kind is PartKind.CLOSE:
             neighbour = source[index - 1] if index > 0 else ""
-            inside[token.raw] = isinstance(neighbour, str) and neighbour[-1:].isspace()
+            inside[str(token)] = isinstance(neighbour, str) and neighbour[-1:].isspace()
     return inside
 
 
@@ -296,16 +249,16 @@ def _tidy_spacing(source: Sequence[Token], tokens: list[Token]) -> list[Token]:
     inside = _space_inside(source)
     out = list(tokens)
     for index, token in enumerate(out):
-        if not isinstance(token, Tag) or inside.get(token.raw, True):
+        if not isinstance(token, Part) or inside.get(str(token), True):
             continue
-        if token.kind == "open" and index + 1 < len(out):
+        if token.kind is PartKind.OPEN and index + 1 < len(out):
             inner = out[index + 1]
             if isinstance(inner, str) and inner[:1].isspace():
                 out[index + 1] = inner.lstrip()
                 preceding = out[index - 1] if index > 0 else None
                 if isinstance(preceding, str) and preceding and not preceding[-1].isspace():
                     out[index - 1] = preceding + " "
-        elif token.kind == "close" and index > 0:
+        elif token.kind is PartKind.CLOSE and index > 0:
             inner = out[index - 1]
             if isinstance(inner, str) and inner[-1:].isspace():
                 out[index - 1] = inner.rstrip()
@@ -361,38 +314,38 @@ def _insert_breaks(tokens: list[Token], breaks: Sequence[_Break], words: int) ->
     return [token for token in out if token != ""]
 
 
-def _split_parts(core: list[Token]) -> list[Token | _Part]:
+def _split_parts(core: list[Token]) -> list[Token | _Unit]:
     """Cut the core at hard line breaks; soft ones go into each part's ``breaks``."""
-    pieces: list[Token | _Part] = []
+    pieces: list[Token | _Unit] = []
     current: list[Token] = []
     depth = 0
     index = 0
     while index < len(core):
         token = core[index]
-        if isinstance(token, Tag) and token.kind == "void" and depth == 0:
+        if isinstance(token, Part) and token.kind is PartKind.VOID and depth == 0:
             end = _break_group_end(core, index)
             before = _text_of(current).rstrip()
             after = _text_of(core[end:]).lstrip()
-            tags = [t for t in core[index:end] if isinstance(t, Tag)]
+            tags = [t for t in core[index:end] if isinstance(t, Part)]
             hard = (
                 len(tags) > 1
                 or bool(_SENTENCE_END.search(before))
                 or bool(_LIST_ITEM_START.match(after))
             )
             if hard and current:
-                pieces.append(_make_part(current))
+                pieces.append(_make_unit(current))
                 pieces.append(Verbatim(render(core[index:end])))
                 current = []
                 index = end
                 continue
-        if isinstance(token, Tag) and token.kind == "open":
+        if isinstance(token, Part) and token.kind is PartKind.OPEN:
             depth += 1
-        elif isinstance(token, Tag) and token.kind == "close":
+        elif isinstance(token, Part) and token.kind is PartKind.CLOSE:
             depth -= 1
         current.append(token)
         index += 1
     if current:
-        pieces.append(_make_part(current))
+        pieces.append(_make_unit(current))
     return pieces
 
 
@@ -401,11 +354,11 @@ def _break_group_end(tokens: Sequence[Token], index: int) -> int:
     end = index
     while end < len(tokens):
         token = tokens[end]
-        if isinstance(token, Tag) and token.kind == "void":
+        if isinstance(token, Part) and token.kind is PartKind.VOID:
             end += 1
         elif isinstance(token, str) and not token.strip() and end + 1 < len(tokens):
             following = tokens[end + 1]
-            if not (isinstance(following, Tag) and following.kind == "void"):
+            if not (isinstance(following, Part) and following.kind is PartKind.VOID):
                 break
             end += 1
         else:
@@ -413,13 +366,13 @@ def _break_group_end(tokens: Sequence[Token], index: int) -> int:
     return end
 
 
-def _make_part(tokens: list[Token]) -> _Part:
+def _make_unit(tokens: list[Token]) -> _Unit:
     merged, breaks = _take_breaks(tokens)
     merged = _merge_text(merged)
     text = _text_of(merged)
     lead_length = len(text) - len(text.lstrip())
     trail_length = len(text) - len(text.rstrip())
-    part = _Part(merged, breaks=breaks, words=_word_count(merged))
+    part = _Unit(merged, breaks=breaks, words=_word_count(merged))
     if merged and isinstance(merged[0], str) and lead_length:
         part.lead = merged[0][:lead_length]
         merged[0] = merged[0][lead_length:]
@@ -442,7 +395,7 @@ def _take_breaks(tokens: list[Token]) -> tuple[list[Token], list[_Break]]:
     breaks: list[_Break] = []
     words = 0
     for index, token in enumerate(tokens):
-        if isinstance(token, Tag) and token.kind == "void":
+        if isinstance(token, Part) and token.kind is PartKind.VOID:
             before = out[-1] if out and isinstance(out[-1], str) else ""
             after = tokens[index + 1] if index + 1 < len(tokens) else ""
             after_text = after if isinstance(after, str) else ""
@@ -450,9 +403,9 @@ def _take_breaks(tokens: list[Token]) -> tuple[list[Token], list[_Break]]:
             post = after_text[: len(after_text) - len(after_text.lstrip())]
             if pre:  # then out[-1] is the text before the break
                 out[-1] = before.rstrip()
-            breaks.append(_Break(words, pre + token.raw + post))
+            breaks.append(_Break(words, pre + str(token) + post))
             # A model needs a space where a line broke ("one<br>two"); an inline <img> had none.
-            out.append(" " if token.name == "br" or pre or post else "")
+            out.append(" " if token.value == "br" or pre or post else "")
             continue
         if isinstance(token, str):
             if breaks and out and out[-1] in (" ", ""):
@@ -475,7 +428,7 @@ def _merge_text(tokens: list[Token]) -> list[Token]:
 def _mode(tokens: Sequence[Token]) -> Literal["copy", "plain", "tags", "runs"]:
     if not _has_letters(tokens):
         return "copy"
-    if not any(isinstance(token, Tag) for token in tokens):
+    if not any(isinstance(token, Part) for token in tokens):
         return "plain"
     text = _text_of(tokens)
     if "<" in text or ">" in text or not well_nested(tokens):
@@ -487,17 +440,17 @@ def _mode(tokens: Sequence[Token]) -> Literal["copy", "plain", "tags", "runs"]:
 class _Plan:
     """One msgid taken apart: fixed pieces and the parts the model translates."""
 
-    pieces: list[Token | _Part]
+    pieces: list[Token | _Unit]
 
     @property
-    def parts(self) -> list[_Part]:
-        return [piece for piece in self.pieces if isinstance(piece, _Part)]
+    def parts(self) -> list[_Unit]:
+        return [piece for piece in self.pieces if isinstance(piece, _Unit)]
 
     def result(self, had_nbsp: bool, target_lang: str) -> MTResult:
         tokens: list[Token] = []
         warnings: list[str] = []
         for piece in self.pieces:
-            if isinstance(piece, _Part):
+            if isinstance(piece, _Unit):
                 tokens.extend(piece.rendered())
                 warnings.extend(w for w in piece.warnings if w not in warnings)
             else:
@@ -509,7 +462,7 @@ class _Plan:
 
 
 def plan(msgid: str) -> _Plan:
-    prefix, core, suffix = _split_ends(tokenize(msgid))
+    prefix, core, suffix = _split_ends(_tokens(msgid))
     return _Plan([*prefix, *_split_parts(core), *suffix])
 
 
@@ -531,7 +484,7 @@ def translate_markup(
     ]
 
 
-def _run(parts: Sequence[_Part], plain: PlainTranslator) -> None:
+def _run(parts: Sequence[_Unit], plain: PlainTranslator) -> None:
     requests = list(dict.fromkeys(request for part in parts for request in part.requests()))
     outputs = dict(zip(requests, plain(requests), strict=True)) if requests else {}
     for part in parts:

@@ -6,6 +6,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from locpipe.msgid import PLACEHOLDER
 from locpipe.mt.engine import EngineRequest, MTResult, Progress
 
 _PLAIN = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
@@ -16,8 +17,8 @@ _TABLE = str.maketrans(ACCENTS)
 # What must reach the page unchanged: placeholder tags, entities, URLs, e-mail
 # addresses, numbers (digits are not letters, but "1e6" or "0x1F" are numbers too).
 _KEEP = re.compile(
-    r"""
-      <[^<>]*>                                   # placeholder tag
+    rf"""
+      {PLACEHOLDER.pattern}                      # placeholder tag
     | &(?:[A-Za-z][A-Za-z0-9]*|\#[0-9]+|\#[xX][0-9A-Fa-f]+);   # entity
     | (?:https?|ftp)://[^\s<>"]+                 # URL with a scheme
     | www\.[^\s<>"]+                             # URL without one

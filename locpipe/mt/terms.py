@@ -14,8 +14,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from locpipe.msgid import close_tag, escape_text, misnesting, tokenize
 from locpipe.mt.engine import Engine, MTResult, Progress
-from locpipe.mt.placeholders import tokenize, well_nested
 
 PIECES_WARNING = "do-not-translate terms kept by translating the text around them"
 _LETTER = re.compile(r"[^\W\d_]")
@@ -33,16 +33,12 @@ def keeps_verbatim(spelling: str, text: str) -> bool:
     return re.search(r"(?<!\w)" + r"\s+".join(words) + r"(?!\w)", text) is not None
 
 
-def _msgid_spelling(term: str) -> str:
-    return term.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-
-
 class KeepTermsEngine:
     """Wraps an engine so that do-not-translate terms come out as they went in."""
 
     def __init__(self, engine: Engine, terms: Sequence[str]) -> None:
         self.engine = engine
-        self.patterns = [term_pattern(_msgid_spelling(term)) for term in terms if term.strip()]
+        self.patterns = [term_pattern(escape_text(term)) for term in terms if term.strip()]
 
     @property
     def name(self) -> str:
@@ -101,15 +97,15 @@ class KeepTermsEngine:
         return [None if pieces is None else _join(pieces, outputs) for pieces in cut]
 
 
-_OPEN_BEFORE = re.compile(r"<([A-Za-z][A-Za-z0-9]*)>$")
+_OPEN_BEFORE = re.compile(r"<([A-Za-z][A-Za-z0-9]*)>$")  # a start tag as a msgid writes it
 
 
 def _with_wrapping_tags(text: str, start: int, end: int) -> tuple[int, int]:
     """Widen a term's span over tag pairs that wrap exactly it: ``<strong>Tilda</strong>``."""
     while (opening := _OPEN_BEFORE.search(text, 0, start)) and text.startswith(
-        f"</{opening.group(1)}>", end
+        close_tag(opening.group(1)), end
     ):
-        start, end = opening.start(), end + len(opening.group(1)) + 3
+        start, end = opening.start(), end + len(close_tag(opening.group(1)))
     return start, end
 
 
@@ -121,7 +117,7 @@ def _pieces(text: str, spans: list[tuple[int, int]]) -> list[tuple[str, bool]] |
         pieces += [(text[position:start], False), (text[start:end], True)]
         position = end
     pieces.append((text[position:], False))
-    if not all(well_nested(tokenize(piece)) for piece, _ in pieces):
+    if any(misnesting(tokenize(piece)) is not None for piece, _ in pieces):
         return None
     return pieces
 

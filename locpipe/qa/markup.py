@@ -1,10 +1,10 @@
 """Placeholder tags and markup in msgids and msgstrs, as the QA checks see them.
 
 A msgid holds inline markup only as attribute-free placeholder tags (``<a>``,
-``</a>``, ``<br>``) and writes a text ``<``, ``>``, ``&`` as entities (see
-``locpipe.model``). These helpers tokenise that convention; they are hand-written
-because no HTML library reports *which* tag a translation lost or added, and the
-messages name exactly that.
+``</a>``, ``<br>``) and writes a text ``<``, ``>``, ``&`` as entities; the
+convention and its grammar are ``locpipe.msgid``'s. These helpers collect what
+the checks report: *which* tag a translation lost or added, and any other markup,
+which no HTML library names.
 """
 
 from __future__ import annotations
@@ -14,9 +14,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-# What a browser starts a tag, comment or declaration with ("< b" is text).
-_TAG_LIKE = re.compile(r"<(?:/?[A-Za-z]|[!?])[^<>]*>?")
-_PLACEHOLDER = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9]*)\s*(/?)>")
+from locpipe.msgid import MARKUP, Part, PartKind, misnesting, read_placeholder
+
 _EVENT_HANDLER = re.compile(r"\bon[a-z]+\s*=", re.IGNORECASE)
 # "javascript:" as a browser reads it: tabs and newlines inside the scheme are ignored.
 _JAVASCRIPT_URL = re.compile(
@@ -26,101 +25,59 @@ _JAVASCRIPT_URL = re.compile(
 )
 _WHITESPACE = re.compile(r"\s+")
 
-VOID_ELEMENTS = frozenset(
-    {
-        "area",
-        "base",
-        "br",
-        "col",
-        "embed",
-        "hr",
-        "img",
-        "input",
-        "link",
-        "meta",
-        "source",
-        "track",
-        "wbr",
-    }
-)
-
-
-@dataclass(frozen=True)
-class Tag:
-    """A placeholder tag: ``<a>`` is ("a", False), ``</a>`` is ("a", True)."""
-
-    name: str
-    closing: bool
-
-    def __str__(self) -> str:
-        return f"</{self.name}>" if self.closing else f"<{self.name}>"
-
 
 @dataclass(frozen=True)
 class Markup:
     """What a text holds besides plain text: placeholder tags and any other markup."""
 
-    tags: tuple[Tag, ...]
+    tags: tuple[Part, ...]  # the placeholder tags, in order
     other: tuple[str, ...]  # tag-like tokens that are not attribute-free placeholders
 
 
 def scan_markup(text: str) -> Markup:
-    tags: list[Tag] = []
+    tags: list[Part] = []
     other: list[str] = []
-    for match in _TAG_LIKE.finditer(text):
+    for match in MARKUP.finditer(text):
         token = match.group(0)
-        placeholder = _PLACEHOLDER.fullmatch(token)
-        if placeholder is None:
+        tag = read_placeholder(token)
+        if tag is None:
             other.append(token)
-            continue
-        closing, name, self_closing = placeholder.groups()
-        if closing and self_closing:
-            other.append(token)
-            continue
-        tags.append(Tag(name.lower(), bool(closing)))
+        else:
+            tags.append(tag)
     return Markup(tuple(tags), tuple(other))
 
 
-def tag_counts(tags: tuple[Tag, ...]) -> Counter[Tag]:
-    return Counter(tags)
+def nesting_problem(tags: tuple[Part, ...], standalone: frozenset[str]) -> str | None:
+    """Why the tags are not well nested, or None. ``standalone``: start tags that never close."""
+    problem = misnesting(tags, standalone)
+    if problem is None:
+        return None
+    tag, open_names = problem
+    if tag.kind is PartKind.OPEN:
+        return f"{tag} is not closed"
+    if not open_names:
+        return f"{tag} has no opening <{tag.value}>"
+    return f"{tag} closes <{open_names[-1]}>"
 
 
-def nesting_problem(tags: tuple[Tag, ...], void: frozenset[str]) -> str | None:
-    """Why the tags are not well nested, or None. ``void`` names tags that never close."""
-    stack: list[Tag] = []
-    for tag in tags:
-        if tag.name in void and not tag.closing:
-            continue
-        if not tag.closing:
-            stack.append(tag)
-            continue
-        if not stack:
-            return f"{tag} has no opening <{tag.name}>"
-        opened = stack.pop()
-        if opened.name != tag.name:
-            return f"{tag} closes {opened}"
-    if stack:
-        return f"{stack[-1]} is not closed"
-    return None
+def void_names(msgid_tags: tuple[Part, ...]) -> frozenset[str]:
+    """Start tags that stand alone in this msgid: those it never closes (void tags always do)."""
+    closed = {tag.value for tag in msgid_tags if tag.kind is PartKind.CLOSE}
+    opened = {tag.value for tag in msgid_tags if tag.kind is PartKind.OPEN}
+    return frozenset(opened - closed)
 
 
-def void_names(msgid_tags: tuple[Tag, ...]) -> frozenset[str]:
-    """Tags that stand alone in this msgid: HTML void elements and any start tag never closed."""
-    closed = {tag.name for tag in msgid_tags if tag.closing}
-    opened = {tag.name for tag in msgid_tags if not tag.closing}
-    return VOID_ELEMENTS | frozenset(opened - closed)
-
-
-def describe_tags(tags: Counter[Tag]) -> str:
+def describe_tags(tags: Counter[Part]) -> str:
     """``<a>, </strong>``; an element whose start and end tags both appear is named once."""
     names: list[str] = []
-    seen: set[Tag] = set()
-    for tag in sorted(tags, key=lambda t: (t.name, t.closing)):
+    seen: set[Part] = set()
+    for tag in sorted(tags, key=lambda t: (t.value, t.kind is PartKind.CLOSE)):
         if tag in seen:
             continue
-        partner = Tag(tag.name, not tag.closing)
-        if not tag.closing and tags[partner] == tags[tag]:
-            seen.add(partner)
+        if tag.kind is PartKind.OPEN:
+            partner = Part(PartKind.CLOSE, tag.value)
+            if tags[partner] == tags[tag]:
+                seen.add(partner)
         count = tags[tag]
         names.append(str(tag) if count == 1 else f"{count}× {tag}")
     return ", ".join(names)
@@ -136,12 +93,12 @@ def has_javascript_url(text: str) -> bool:
 
 
 def strip_tags(text: str, replacement: str = "") -> str:
-    return _TAG_LIKE.sub(replacement, text)
+    return MARKUP.sub(replacement, text)
 
 
 def decoded_markup(text: str) -> tuple[str, ...]:
     """Tags that appear only once entities are decoded (``&lt;script&gt;``)."""
-    return tuple(match.group(0) for match in _TAG_LIKE.finditer(html.unescape(strip_tags(text))))
+    return tuple(match.group(0) for match in MARKUP.finditer(html.unescape(strip_tags(text))))
 
 
 def plain_text(text: str, tag_replacement: str = "") -> str:

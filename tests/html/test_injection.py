@@ -11,9 +11,9 @@ import lxml.html
 import pytest
 
 from locpipe.html.extract import read_page
-from locpipe.html.inline import PartKind, escape_text, normalize_space, parse
 from locpipe.html.splice import apply_edits, translation_edits
 from locpipe.model import Destination
+from locpipe.msgid import PartKind, escape_text, normalize_space, parse
 
 from .pages import inventory
 from .test_properties import structure

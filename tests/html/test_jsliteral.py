@@ -6,9 +6,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from locpipe.html.inline import escape_text
 from locpipe.html.jsliteral import decode_string, object_strings, string_value
 from locpipe.html.splice import apply_edits, translation_edits
+from locpipe.msgid import escape_text
 
 from .pages import page
 

@@ -8,9 +8,10 @@ from pathlib import Path
 import pytest
 
 from locpipe.errors import EngineError, ModelPackageError
+from locpipe.msgid import PartKind, tokenize
 from locpipe.mt.argos import ArgosEngine, ArgosSettings, argos_codes, open_argos
 from locpipe.mt.packages import install_file
-from locpipe.mt.placeholders import RUNS_WARNING, Tag, tokenize, well_nested
+from locpipe.mt.placeholders import RUNS_WARNING, well_nested
 
 from .archives import corpus_pairs, repack, snapshot
 
@@ -107,7 +108,7 @@ def test_long_text_is_split_into_sentences_and_rejoined(en_ru_file: Path, cache:
 
 
 def tags_of(msgid: str) -> list[str]:
-    return sorted(t.raw for t in tokenize(msgid) if isinstance(t, Tag))
+    return sorted(str(t) for t in tokenize(msgid) if t.kind is not PartKind.TEXT)
 
 
 def test_placeholder_tags_of_training_sentences_come_through_the_model(

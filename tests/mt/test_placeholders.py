@@ -5,14 +5,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from locpipe.msgid import PartKind, tokenize
 from locpipe.mt.engine import MTResult
-from locpipe.mt.placeholders import (
-    RUNS_WARNING,
-    Tag,
-    tokenize,
-    translate_markup,
-    well_nested,
-)
+from locpipe.mt.placeholders import RUNS_WARNING, translate_markup, well_nested
 
 
 class Recorder:
@@ -48,7 +43,7 @@ def translate(
 
 
 def tags_of(msgid: str) -> list[str]:
-    return sorted(t.raw for t in tokenize(msgid) if isinstance(t, Tag))
+    return sorted(str(t) for t in tokenize(msgid) if t.kind is not PartKind.TEXT)
 
 
 def test_entities_are_decoded_for_the_model_and_encoded_after() -> None:

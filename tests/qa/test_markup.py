@@ -2,8 +2,8 @@ from collections import Counter
 
 import pytest
 
+from locpipe.msgid import Part, PartKind, UnsafeTranslation, parse
 from locpipe.qa.markup import (
-    Tag,
     decoded_markup,
     describe_tags,
     nesting_problem,
@@ -15,8 +15,29 @@ from locpipe.qa.markup import (
 
 def test_scan_separates_placeholders_from_other_markup() -> None:
     markup = scan_markup('A <B>b</b> <br/> <a href="x">c</a> <!-- x --> a < b')
-    assert markup.tags == (Tag("b", False), Tag("b", True), Tag("br", False), Tag("a", True))
+    assert markup.tags == (
+        Part(PartKind.OPEN, "b"),
+        Part(PartKind.CLOSE, "b"),
+        Part(PartKind.VOID, "br"),
+        Part(PartKind.CLOSE, "a"),
+    )
     assert markup.other == ('<a href="x">', "<!-- x -->")
+
+
+@pytest.mark.parametrize(
+    "token",
+    ["<a>", "</A>", "<br/>", "<br />", "<a/>", "</br>", "<br\xa0>", '<a href="x">', "<!---->"],
+)
+def test_the_checks_read_a_placeholder_as_the_build_does(token: str) -> None:
+    try:
+        parse(f"x{token}")
+    except UnsafeTranslation:
+        build_reads_a_placeholder = False
+    else:
+        build_reads_a_placeholder = True
+    markup = scan_markup(f"x{token}")
+    assert len(markup.tags) == int(build_reads_a_placeholder)
+    assert markup.other == (() if build_reads_a_placeholder else (token,))
 
 
 @pytest.mark.parametrize(
@@ -42,12 +63,21 @@ def test_a_start_tag_never_closed_in_the_msgid_stands_alone() -> None:
 @pytest.mark.parametrize(
     ("tags", "text"),
     [
-        (Counter({Tag("a", False): 1, Tag("a", True): 1}), "<a>"),
-        (Counter({Tag("a", True): 1}), "</a>"),
-        (Counter({Tag("br", False): 2, Tag("em", False): 1, Tag("em", True): 1}), "2× <br>, <em>"),
+        (Counter({Part(PartKind.OPEN, "a"): 1, Part(PartKind.CLOSE, "a"): 1}), "<a>"),
+        (Counter({Part(PartKind.CLOSE, "a"): 1}), "</a>"),
+        (
+            Counter(
+                {
+                    Part(PartKind.VOID, "br"): 2,
+                    Part(PartKind.OPEN, "em"): 1,
+                    Part(PartKind.CLOSE, "em"): 1,
+                }
+            ),
+            "2× <br>, <em>",
+        ),
     ],
 )
-def test_describe_tags(tags: Counter[Tag], text: str) -> None:
+def test_describe_tags(tags: Counter[Part], text: str) -> None:
     assert describe_tags(tags) == text
 
 
