@@ -48,14 +48,15 @@ def write_po(catalog: Catalog, *, width: int = 79, force_po: bool = False) -> by
     if not catalog.messages and not kept_obsolete and not force_po:
         return b""
     writer = _Writer(width)
-    blocks = [writer.header_block(catalog)]
-    blocks.extend(writer.message_block(message) for message in catalog.messages.values())
-    blocks.extend(
-        writer.message_block(message)
-        for message in catalog.obsolete.values()
-        if _first_msgstr(message)  # gettext drops untranslated obsolete entries
+    messages = itertools.chain(
+        catalog.messages.values(),
+        # gettext drops untranslated obsolete entries
+        filter(_first_msgstr, catalog.obsolete.values()),
     )
-    return "\n".join("".join(block) for block in blocks).encode("utf-8")
+    # Each entry's lines are joined as soon as they are made: a large template's
+    # many small line strings never all live at once.
+    entries = itertools.chain([writer.header_block(catalog)], map(writer.message_block, messages))
+    return "\n".join("".join(lines) for lines in entries).encode("utf-8")
 
 
 def _first_msgstr(message: Message) -> str:
