@@ -45,8 +45,8 @@ def megabytes(pages: Sequence[SourcePage]) -> float:
 
 def locpipe_extract(pages: Sequence[SourcePage]) -> bytes:
     from locpipe.catalog.po import write_po
+    from locpipe.commands.extract import build_template
     from locpipe.config import Config
-    from locpipe.extract import build_template
     from locpipe.html.extract import read_page
     from locpipe.html.tilda import TagMemo
 
@@ -219,8 +219,8 @@ def read_all(pages: Sequence[SourcePage], *, notes: bool = True, anchors: bool =
 def locpipe_stages(pages: Sequence[SourcePage], mark: Mark, repeat: int) -> dict[str, Timing]:
     """Each step of locpipe's extract and build on its own, over all ``pages``."""
     from locpipe.catalog.po import read_po, write_po
+    from locpipe.commands.extract import build_template
     from locpipe.config import Config
-    from locpipe.extract import build_template
     from locpipe.html.extract import read_page
     from locpipe.html.splice import apply_edits, translation_edits
     from locpipe.site import catalog_lookup

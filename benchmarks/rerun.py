@@ -1,6 +1,6 @@
 """Rerun cost: translate everything once, change 5% of the segments, translate again.
 
-Two levels are measured. The pipeline (``locpipe.project.translate_project`` on
+Two levels are measured. The pipeline (``locpipe.commands.translate.translate_language`` on
 a temporary project: merge, machine translation through the translation
 memory, PO writes) is what a user runs; there a changed segment gets msgmerge's
 nearest old translation as a fuzzy draft, so the model may not be called at
@@ -109,17 +109,18 @@ def change_pages(source_dir: Path, pages: Sequence[SourcePage]) -> tuple[int, in
 
 
 def pipeline_rerun(setup: MTSetup, pages: Sequence[SourcePage], workdir: Path) -> RerunResult:
+    from locpipe.commands.extract import extract_project
+    from locpipe.commands.translate import translate_language
     from locpipe.config import load_config
-    from locpipe.project import extract_project, translate_project
 
     root = workdir / "project"
     write_project(root, pages, setup)
     config = load_config(root)
     extract_project(config, now=NOW)
-    first, first_summary = time_call(lambda: translate_project(config, setup.to_code, now=NOW))
+    first, first_summary = time_call(lambda: translate_language(config, setup.to_code, now=NOW))
     changed, total = change_pages(config.source_dir, pages)
     extract_project(config, now=NOW)
-    second, second_summary = time_call(lambda: translate_project(config, setup.to_code, now=NOW))
+    second, second_summary = time_call(lambda: translate_language(config, setup.to_code, now=NOW))
     details: dict[str, object] = {
         "first_run": first_summary.to_dict(),
         "second_run": second_summary.to_dict(),

@@ -1,6 +1,7 @@
 """The ``locpipe`` command line: the only module that prints or exits.
 
-Each command reads the settings once, calls the core, and shows the result.
+Each command parses its options, reads the settings once, calls its function in
+``locpipe.commands`` and shows the value it returns.
 A ``LocpipeError`` (bad input) becomes a one-line message and exit code 2.
 """
 
@@ -13,7 +14,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, ParamSpec, TypeVar
+from typing import TYPE_CHECKING, Annotated, ParamSpec, TypeVar
 
 import typer
 from rich.console import Console
@@ -29,11 +30,12 @@ from rich.progress import (
 from rich.table import Table
 
 from locpipe import __version__
-from locpipe.config import CONFIG_FILE, Config, load_config, render_init, validate_locale
+from locpipe.config import Config, load_config
 from locpipe.errors import LocpipeError
 
 if TYPE_CHECKING:
     from locpipe.html.owner import Exclusion
+    from locpipe.qa.gate import CheckReport
 
 app = typer.Typer(
     name="locpipe",
@@ -106,20 +108,6 @@ def _config(ctx: typer.Context) -> Config:
     return config
 
 
-def _langs(config: Config, requested: list[str] | None) -> list[str]:
-    if not requested:
-        return list(config.target_langs)
-    langs = [validate_locale(lang) for lang in requested]
-    unknown = [lang for lang in langs if lang not in config.target_langs]
-    if unknown:
-        raise LocpipeError(
-            f"{', '.join(unknown)} is not among target_langs",
-            path=config.config_path,
-            hint="add it to target_langs first",
-        )
-    return langs
-
-
 @contextmanager
 def _progress(description: str, enabled: bool = True) -> Iterator[Progress]:
     progress = Progress(
@@ -148,18 +136,13 @@ def init(
     force: Annotated[bool, typer.Option(help="Overwrite an existing locpipe.toml.")] = False,
 ) -> None:
     """Write a commented locpipe.toml for the project."""
-    from locpipe.fsutil import atomic_write_text
+    from locpipe.commands.init import init_project
 
-    root: Path = ctx.obj.root
-    path = root / CONFIG_FILE
-    if path.exists() and not force:
-        raise LocpipeError("already exists", path=path, hint="use --force to overwrite it")
-    source = validate_locale(source_lang)
-    targets = [validate_locale(code.strip()) for code in langs.split(",") if code.strip()]
-    atomic_write_text(path, render_init(source, targets))
-    (root / "source").mkdir(exist_ok=True)
+    targets = [code.strip() for code in langs.split(",") if code.strip()]
+    outcome = init_project(ctx.obj.root, source_lang, targets, force=force)
     _out().print(
-        f"wrote {path}; put the Tilda export in {root / 'source'}, then run locpipe extract"
+        f"wrote {outcome.config_path}; put the Tilda export in {outcome.source_dir},"
+        " then run locpipe extract"
     )
 
 
@@ -179,7 +162,7 @@ def extract(
     ] = False,
 ) -> None:
     """Find every human-facing string of the site and write the template (POT)."""
-    from locpipe.project import extract_project
+    from locpipe.commands.extract import extract_project
 
     config = _config(ctx)
     with _progress("extract") as progress:
@@ -252,39 +235,23 @@ def translate(
     as_json: JsonOption = False,
 ) -> None:
     """Merge the template into each language's PO and pre-fill empty entries (fuzzy)."""
-    from locpipe.engines import with_engine
-    from locpipe.project import translate_project
+    from locpipe.commands.translate import translate_project
 
-    config = with_engine(_config(ctx), engine, model)
-    summaries = []
+    config = _config(ctx)
     with _progress("translate", enabled=not as_json) as progress:
-        for code in _langs(config, lang):
-            task = progress.add_task(f"translate {code}", total=None, item="")
-
-            def on_start(total: int, task: TaskID = task) -> None:
-                progress.update(task, total=total)
-
-            def on_advance(count: int, task: TaskID = task) -> None:
-                progress.advance(task, count)
-
-            summaries.append(
-                translate_project(
-                    config,
-                    code,
-                    now=datetime.now(UTC),
-                    on_start=on_start,
-                    on_advance=on_advance,
-                )
-            )
-    totals = {
-        key: sum(getattr(s, key) for s in summaries)
-        for key in ("machine_translated", "reused", "kept", "fuzzy_matched", "new", "obsolete")
-    }
+        outcome = translate_project(
+            config,
+            lang,
+            now=datetime.now(UTC),
+            engine=engine,
+            model=model,
+            progress=lambda code: _LanguageTask(progress, f"translate {code}"),
+        )
     if as_json:
-        typer.echo(json.dumps({**totals, "languages": [s.to_dict() for s in summaries]}, indent=2))
+        typer.echo(json.dumps(outcome.to_dict(), indent=2))
         return
     table = Table("lang", "machine", "memory", "kept", "fuzzy", "obsolete", "empty", "PO file")
-    for s in summaries:
+    for s in outcome.languages:
         table.add_row(
             s.lang,
             str(s.machine_translated),
@@ -296,11 +263,26 @@ def translate(
             str(Path(s.po_path).relative_to(config.root)),
         )
     _out().print(table)
+    totals = outcome.totals()
     if totals["machine_translated"] or totals["reused"]:
         _out().print(
             "Machine output is marked fuzzy: review it in a PO editor,"
             " and remove the flag to accept it."
         )
+
+
+class _LanguageTask:
+    """One language's bar in the progress display."""
+
+    def __init__(self, progress: Progress, description: str) -> None:
+        self.progress = progress
+        self.task: TaskID = progress.add_task(description, total=None, item="")
+
+    def start(self, total: int) -> None:
+        self.progress.update(self.task, total=total)
+
+    def advance(self, count: int) -> None:
+        self.progress.advance(self.task, count)
 
 
 # -- build ----------------------------------------------------------------------------------
@@ -316,14 +298,14 @@ def build(
     ] = False,
 ) -> None:
     """Write the localized site: the source language at the root, one folder per language."""
-    from locpipe.project import build_project
+    from locpipe.commands.build import build_project
 
     config = _config(ctx)
     with _progress("build") as progress:
         task = progress.add_task("build", total=None, item="")
         outcome = build_project(
             config,
-            _langs(config, lang),
+            lang,
             use_fuzzy=fuzzy,
             progress=lambda item: progress.update(task, advance=1, item=item),
         )
@@ -369,35 +351,23 @@ def serve(
     ] = False,
 ) -> None:
     """Serve the built site on 127.0.0.1, routed as deployed (Ctrl-C stops)."""
-    from locpipe.project import build_project
-    from locpipe.site.serve import make_server
-    from locpipe.site.watch import Watcher
+    from locpipe.commands.serve import serve_site
 
     config = _config(ctx)
-    server = make_server(config.build_dir, host=host, port=port)
-    _out().print(f"serving {config.build_dir} at {server.url} (Ctrl-C stops)", soft_wrap=True)
-    for lang in config.target_langs:
-        _out().print(f"  {lang}: {server.url}{lang}/", soft_wrap=True)
+    serving = serve_site(
+        config, host=host, port=port, watch=watch, use_fuzzy=fuzzy, rebuilt=_show_rebuild
+    )
+    _out().print(f"serving {config.build_dir} at {serving.url} (Ctrl-C stops)", soft_wrap=True)
+    for lang, url in serving.language_urls.items():
+        _out().print(f"  {lang}: {url}", soft_wrap=True)
+    serving.run()
 
-    def rebuild(lang: str) -> None:
-        try:
-            build_project(config, list(config.target_langs), use_fuzzy=fuzzy)
-        except LocpipeError as error:
-            _err().print(f"[bold red]error:[/] {escape(str(error))}", soft_wrap=True)
-            return
-        _out().print(f"{lang}: catalog saved, site rebuilt", soft_wrap=True)
 
-    watcher = Watcher({lang: config.po_path(lang) for lang in config.target_langs}, rebuild)
-    if watch:
-        watcher.start()
-    try:
-        server.serve_forever()
-    except KeyboardInterrupt:
-        pass
-    finally:
-        if watch:
-            watcher.stop()
-        server.server_close()
+def _show_rebuild(lang: str, error: LocpipeError | None) -> None:
+    if error is not None:
+        _err().print(f"[bold red]error:[/] {escape(str(error))}", soft_wrap=True)
+        return
+    _out().print(f"{lang}: catalog saved, site rebuilt", soft_wrap=True)
 
 
 # -- check, stats, report, preview ------------------------------------------------------------
@@ -407,10 +377,10 @@ def serve(
 @reports_errors
 def check(ctx: typer.Context, lang: LangOption = None, as_json: JsonOption = False) -> None:
     """Quality checks and coverage; exit 1 on any error or unmet threshold."""
-    from locpipe.qa.gate import run_check
+    from locpipe.commands.check import check_project
 
     config = _config(ctx)
-    report = run_check(config, _langs(config, lang))
+    report = check_project(config, lang)
     if as_json:
         typer.echo(json.dumps(report.to_json(), indent=2, ensure_ascii=False))
     else:
@@ -419,7 +389,7 @@ def check(ctx: typer.Context, lang: LangOption = None, as_json: JsonOption = Fal
         raise typer.Exit(1)
 
 
-def _print_findings(report: Any) -> None:
+def _print_findings(report: CheckReport) -> None:
     out = _out()
     for finding in report.findings:
         colour = "red" if finding.severity == "error" else "yellow"
@@ -432,10 +402,9 @@ def _print_findings(report: Any) -> None:
 @reports_errors
 def stats(ctx: typer.Context, as_json: JsonOption = False) -> None:
     """Per language: entries, words, translated, fuzzy (machine drafts), untranslated."""
-    from locpipe.qa.stats import collect_stats
+    from locpipe.commands.stats import project_stats
 
-    config = _config(ctx)
-    rows = collect_stats(config, list(config.target_langs))
+    rows = project_stats(_config(ctx))
     if as_json:
         typer.echo(json.dumps([row.to_dict() for row in rows], indent=2))
         return
@@ -465,10 +434,9 @@ def report(
     ] = False,
 ) -> None:
     """Write one self-contained HTML report: progress per language, findings by page."""
-    from locpipe.qa.report import build_report
+    from locpipe.commands.report import report_project
 
-    config = _config(ctx)
-    path = build_report(config, _langs(config, lang), out=out, with_preview=preview)
+    path = report_project(_config(ctx), lang, out=out, with_preview=preview)
     _out().print(f"report written to {path}")
 
 
@@ -480,10 +448,9 @@ def preview(
     page: Annotated[list[str] | None, typer.Option(help="Only this page (repeatable).")] = None,
 ) -> None:
     """Screenshots of source and localized pages side by side; overflowing text flagged."""
-    from locpipe.qa.preview import preview_site
+    from locpipe.commands.preview import preview_project
 
-    config = _config(ctx)
-    result = preview_site(config, _langs(config, lang), pages=page)
+    result = preview_project(_config(ctx), lang, pages=page)
     for shot in result.pages:
         _out().print(f"{shot.lang} {shot.page}: {shot.image}")
         for overflow in shot.overflows:
@@ -499,16 +466,15 @@ def preview(
 @reports_errors
 def models_list(ctx: typer.Context, as_json: JsonOption = False) -> None:
     """The installed Argos language packages."""
-    from locpipe.mt.packages import list_installed
-    from locpipe.project import package_settings
+    from locpipe.commands.models import list_models, package_settings
 
-    folder = package_settings(ctx.obj.root).packages_dir
-    packages = list_installed(folder)
+    settings = package_settings(ctx.obj.root)
+    packages = list_models(settings)
     if as_json:
         typer.echo(json.dumps([p.to_dict() for p in packages], indent=2))
         return
     if not packages:
-        _out().print(f"no packages installed in {folder}")
+        _out().print(f"no packages installed in {settings.packages_dir}")
         return
     table = Table("pair", "package", "version", "folder")
     for package in packages:
@@ -530,7 +496,7 @@ def models_install(
     ],
 ) -> None:
     """Install a package from a file, or by language pair from the Argos index."""
-    from locpipe.project import install_model, package_settings
+    from locpipe.commands.models import install_model, package_settings
 
     with _progress("download") as progress:
         task = progress.add_task("download", total=None, item="")
@@ -551,10 +517,9 @@ def models_remove(
     code: Annotated[str, typer.Argument(help="A pair such as en_ru, or a package name.")],
 ) -> None:
     """Remove an installed package."""
-    from locpipe.mt.packages import remove
-    from locpipe.project import package_settings
+    from locpipe.commands.models import package_settings, remove_model
 
-    for package in remove(code, package_settings(ctx.obj.root).packages_dir):
+    for package in remove_model(package_settings(ctx.obj.root), code):
         _out().print(f"removed {package.name} ({package.path})")
 
 

@@ -284,6 +284,22 @@ def validate_locale(code: str, path: Path | None = None) -> str:
     return str(locale)
 
 
+def select_langs(config: Config, requested: Sequence[str] | None) -> tuple[str, ...]:
+    """The languages a command works on: all of ``target_langs`` when none are requested,
+    else the requested ones, each a known locale code that ``target_langs`` lists."""
+    if not requested:
+        return config.target_langs
+    langs = tuple(validate_locale(lang) for lang in requested)
+    unknown = [lang for lang in langs if lang not in config.target_langs]
+    if unknown:
+        raise ConfigError(
+            f"{', '.join(unknown)} is not among target_langs",
+            path=config.config_path,
+            hint="add it to target_langs first",
+        )
+    return langs
+
+
 def _locale(code: str, key: str, source: Source) -> str:
     try:
         return validate_locale(code, source.path)

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from locpipe.config import load_config, render_init, validate_locale
+from locpipe.config import load_config, render_init, select_langs, validate_locale
 from locpipe.errors import ConfigError
 from locpipe.mt.argos import ArgosConfig
 from locpipe.mt.pseudo import PseudoConfig
@@ -82,6 +82,36 @@ def test_missing_config(tmp_path: Path) -> None:
 )
 def test_validate_locale(code: str, normal: str) -> None:
     assert validate_locale(code) == normal
+
+
+@pytest.mark.parametrize(
+    ("requested", "chosen"),
+    [
+        (None, ("ru", "pt_BR", "de")),
+        ([], ("ru", "pt_BR", "de")),
+        (["de", "pt-BR"], ("de", "pt_BR")),
+    ],
+)
+def test_select_langs(tmp_path: Path, requested: list[str] | None, chosen: tuple[str, ...]) -> None:
+    config = load_config(make_project(tmp_path, 'target_langs = ["ru", "pt-BR", "de"]\n'))
+    assert select_langs(config, requested) == chosen
+
+
+@pytest.mark.parametrize(
+    ("requested", "message", "hint"),
+    [
+        (["fr"], "fr is not among target_langs", "add it to target_langs first"),
+        (["ru", "fr", "it"], "fr, it is not among target_langs", "add it to target_langs first"),
+        (["xx_YY_ZZ"], "unknown locale code 'xx_YY_ZZ'", "use a code such as ru, de, pt_BR"),
+    ],
+)
+def test_select_langs_refuses(
+    tmp_path: Path, requested: list[str], message: str, hint: str
+) -> None:
+    config = load_config(make_project(tmp_path, 'target_langs = ["ru"]\n'))
+    with pytest.raises(ConfigError) as caught:
+        select_langs(config, requested)
+    assert (caught.value.message, caught.value.hint) == (message, hint)
 
 
 def test_init_template_is_valid(tmp_path: Path) -> None:

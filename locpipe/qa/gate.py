@@ -6,8 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from locpipe.config import CheckConfig, Config
-from locpipe.errors import ConfigError
+from locpipe.config import CheckConfig, Config, select_langs
 from locpipe.qa.checks import (
     SEVERITY,
     EntryContext,
@@ -65,7 +64,7 @@ def _count(number: int, noun: str, plural: str | None = None) -> str:
 def run_check(config: Config, langs: Sequence[str] | None = None) -> CheckReport:
     """Check the catalog of each language (all target languages by default)."""
     report = CheckReport()
-    for lang in languages(config, langs):
+    for lang in select_langs(config, langs):
         findings, stats = check_language(config, lang)
         report.findings.extend(findings)
         report.stats.append(stats)
@@ -126,16 +125,3 @@ def gate_findings(
         )
         for check_id, text in failures
     ]
-
-
-def languages(config: Config, langs: Sequence[str] | None) -> tuple[str, ...]:
-    if not langs:
-        return config.target_langs
-    unknown = [lang for lang in langs if lang not in config.target_langs]
-    if unknown:
-        raise ConfigError(
-            f"{', '.join(unknown)} is not a target language",
-            path=config.config_path,
-            hint=f"target_langs lists {', '.join(config.target_langs) or 'none'}",
-        )
-    return tuple(langs)

@@ -9,7 +9,7 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 from locpipe.catalog.catalog import Catalog, Message
-from locpipe.config import Config
+from locpipe.config import Config, select_langs
 from locpipe.qa.markup import plain_text
 
 _WORD = re.compile(r"\w+(?:['’-]\w+)*")
@@ -76,10 +76,9 @@ def language_stats(catalog: Catalog, lang: str, path: str) -> LanguageStats:
 
 def collect_stats(config: Config, langs: Sequence[str] | None = None) -> list[LanguageStats]:
     """Coverage per language, without running the checks (``locpipe stats``)."""
-    from locpipe.qa.gate import languages
     from locpipe.qa.inputs import display_path, read_catalog
 
     return [
         language_stats(read_catalog(config, lang), lang, display_path(config, config.po_path(lang)))
-        for lang in languages(config, langs)
+        for lang in select_langs(config, langs)
     ]

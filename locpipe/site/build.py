@@ -18,13 +18,13 @@ from typing import TYPE_CHECKING
 
 from locpipe.catalog.catalog import Catalog
 from locpipe.errors import LocpipeError
-from locpipe.extract import PAGE_SUFFIXES, ScanResult, read_pages
 from locpipe.fsutil import atomic_write_bytes
 from locpipe.model import Segment
 from locpipe.site.export import SiteSource, read_site_source
 from locpipe.site.languages import SiteLanguages
 from locpipe.site.outputs import Placement, rule_for
 from locpipe.site.pages import LanguageBuild, Lookup, localize_page
+from locpipe.source_pages import PAGE_SUFFIXES, ScanResult, read_pages
 
 if TYPE_CHECKING:  # html/ is imported when pages are read
     from locpipe.html.owner import OwnerRules

@@ -12,7 +12,6 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from locpipe.errors import LocpipeError
-from locpipe.extract import page_files
 from locpipe.site.context import SiteContext, base_of, own_host
 from locpipe.site.languages import SiteLanguages
 from locpipe.site.outputs import Placement, rule_for
@@ -25,6 +24,7 @@ from locpipe.site.routing import (
     routing_format,
 )
 from locpipe.site.sitemap import SitemapEntry, default_entries, read_sitemap, write_sitemap
+from locpipe.source_pages import page_files
 
 
 @dataclass

@@ -18,8 +18,8 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from locpipe.errors import LocpipeError
-from locpipe.extract import page_files
 from locpipe.site.routing import ROUTING_FILE_NAMES, Routing, RoutingError, routing_format
+from locpipe.source_pages import page_files
 
 
 @dataclass(frozen=True)

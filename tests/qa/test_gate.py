@@ -164,7 +164,7 @@ def test_a_missing_po_says_what_to_do(tmp_path: Path) -> None:
 
 
 def test_an_unknown_language_is_refused(tmp_path: Path) -> None:
-    with pytest.raises(ConfigError, match="de is not a target language"):
+    with pytest.raises(ConfigError, match="de is not among target_langs"):
         run_check(_project(tmp_path), ["de"])
 
 

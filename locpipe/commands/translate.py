@@ -9,16 +9,18 @@ and the next run (helped by the translation memory) goes on from there.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import asdict, dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import asdict, dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from locpipe import __version__
 from locpipe.catalog.catalog import Catalog, Message
-from locpipe.errors import CatalogError
-from locpipe.fsutil import atomic_write_bytes
+from locpipe.commands._catalog_files import read_catalog, write_catalog
+from locpipe.config import Config, select_langs
+from locpipe.errors import LocpipeError
+from locpipe.lock import project_lock
 from locpipe.mt.engine import Engine
 
 MT_COMMENT_PREFIX = "machine translation"
@@ -48,23 +50,89 @@ class TranslateSummary:
         return asdict(self)
 
 
-def read_catalog(path: Path) -> Catalog:
-    from locpipe.catalog.po import read_po
-
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        raise CatalogError(f"cannot read: {error.strerror}", path=path) from error
-    return read_po(data, path)
+TOTALLED = ("machine_translated", "reused", "kept", "fuzzy_matched", "new", "obsolete")
 
 
-def write_catalog(path: Path, catalog: Catalog) -> None:
-    """Write a catalog file; one with no entries keeps its header (as ``msgmerge`` writes
-    it), so that a site with no text yet still has a template and catalogs that say
-    their language and plural rule."""
-    from locpipe.catalog.po import write_po
+@dataclass
+class TranslateOutcome:
+    """What one ``translate`` run did, language by language."""
 
-    atomic_write_bytes(path, write_po(catalog, force_po=True))
+    languages: list[TranslateSummary] = field(default_factory=list)
+
+    def totals(self) -> dict[str, int]:
+        """The counts that add up over languages, summed."""
+        return {key: sum(getattr(s, key) for s in self.languages) for key in TOTALLED}
+
+    def to_dict(self) -> dict[str, Any]:
+        return {**self.totals(), "languages": [s.to_dict() for s in self.languages]}
+
+
+class LanguageProgress(Protocol):
+    """Told how many entries a language's engine will fill, then as chunks are done."""
+
+    def start(self, total: int) -> None: ...
+
+    def advance(self, count: int) -> None: ...
+
+
+def translate_project(
+    config: Config,
+    langs: Sequence[str] | None = None,
+    *,
+    now: datetime,
+    engine: str | None = None,
+    model: Path | None = None,
+    progress: Callable[[str], LanguageProgress] | None = None,
+) -> TranslateOutcome:
+    """Merge the template into each of ``langs``' PO (default: all) and pre-fill them.
+
+    ``engine`` and ``model`` (an ``.argosmodel`` file used without installing it)
+    override the settings; ``progress(lang)`` is asked for each language in turn.
+    """
+    from locpipe.engines import with_engine
+
+    config = with_engine(config, engine, model)
+    outcome = TranslateOutcome()
+    for lang in select_langs(config, langs):
+        shown = progress(lang) if progress is not None else None
+        outcome.languages.append(
+            translate_language(
+                config,
+                lang,
+                now=now,
+                on_start=shown.start if shown is not None else None,
+                on_advance=shown.advance if shown is not None else None,
+            )
+        )
+    return outcome
+
+
+def translate_language(
+    config: Config,
+    lang: str,
+    *,
+    now: datetime,
+    on_start: ProgressStart | None = None,
+    on_advance: ProgressAdvance | None = None,
+) -> TranslateSummary:
+    """Merge the template into ``lang``'s PO and pre-fill its empty entries."""
+    from locpipe.engines import engine_for
+
+    template_path = config.template_path
+    if not template_path.exists():
+        raise LocpipeError("no template yet", path=template_path, hint="run locpipe extract first")
+    template = read_catalog(template_path)
+    with project_lock(config.state_dir):
+        return translate_catalog(
+            template,
+            config.po_path(lang),
+            lang,
+            lambda: engine_for(config, config.source_lang, lang),
+            checkpoint_every=config.engine.checkpoint_every,
+            now=now,
+            on_start=on_start,
+            on_advance=on_advance,
+        )
 
 
 def needs_translation(message: Message) -> bool:
