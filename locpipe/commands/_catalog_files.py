@@ -11,19 +11,16 @@ from locpipe.fsutil import atomic_write_bytes
 
 
 def read_catalog(path: Path) -> Catalog:
-    from locpipe.catalog.po import read_po
+    from locpipe.catalog.storage import format_for
 
     try:
         data = path.read_bytes()
     except OSError as error:
         raise CatalogError(f"cannot read: {error.strerror}", path=path) from error
-    return read_po(data, path)
+    return format_for(path).read(data, path)
 
 
 def write_catalog(path: Path, catalog: Catalog) -> None:
-    """Write a catalog file; one with no entries keeps its header (as ``msgmerge`` writes
-    it), so that a site with no text yet still has a template and catalogs that say
-    their language and plural rule."""
-    from locpipe.catalog.po import write_po
+    from locpipe.catalog.storage import format_for
 
-    atomic_write_bytes(path, write_po(catalog, force_po=True))
+    atomic_write_bytes(path, format_for(path).write(catalog))

@@ -6,7 +6,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from locpipe.catalog.catalog import Catalog
-from locpipe.catalog.po import read_po
+from locpipe.catalog.storage import format_for
 from locpipe.config import Config
 from locpipe.errors import CatalogError, ConfigError
 from locpipe.qa.glossary import Glossary, GlossaryError, Term, read_glossary
@@ -22,7 +22,7 @@ def read_catalog(config: Config, lang: str) -> Catalog:
         ) from error
     except OSError as error:
         raise CatalogError(f"cannot read: {error.strerror}", path=path) from error
-    return read_po(data, path)
+    return format_for(path).read(data, path)
 
 
 def glossary_path(config: Config, lang: str) -> Path | None:
