@@ -9,8 +9,10 @@ format languages. Every language of gettext 0.21 has a parser in ``PARSERS``
 (printf-like ones in ``printf``, placeholders in ``placeholders``, Lisp's and
 Scheme's ``~`` in ``lisp``); what they leave out of gettext's checks:
 
-- lisp, scheme: the arguments' types gettext infers are not compared, so the merge
-  check lets every translation through (the writer's directives are gettext's);
+- lisp, scheme: the merge check compares the arguments a string consumes in order;
+  where directives move among them or take lists (``~[``, ``~{``, ``~*``, ``~?``,
+  ``V`` …), gettext infers and compares their types, and locpipe wants the same
+  directives in the same order (a plural form passes);
 - kde-kuit: the KUIT markup is not checked to be well-formed, only the ``%n``;
 - java: the number and choice styles of a ``{n,number,…}`` element are not checked;
 - ruby: flags, width, precision and argument are read in printf's order, where
@@ -159,16 +161,49 @@ def _gfc_arguments(wanted: Arguments, given: Arguments, strict: bool) -> bool:
     return translation == source[: len(translation)]
 
 
-def _unchecked(wanted: Arguments, given: Arguments, strict: bool) -> bool:
-    return True
+def _named_in_translation(wanted: Arguments, given: Arguments, strict: bool) -> bool:
+    """format-perl-brace.c wants the msgid's names in the translation, which may add more."""
+    return not strict or wanted.keys() <= given.keys()
+
+
+def _ruby_arguments(wanted: Arguments, given: Arguments, strict: bool) -> bool:
+    """format-ruby.c: names (a hash) and numbers do not go together; named arguments
+    as usual; positional ones as many, of the same kinds in order, however numbered."""
+    named: list[Arguments] = [
+        {k: v for k, v in a.items() if isinstance(k, str)} for a in (wanted, given)
+    ]
+    numbered = [[a[k] for k in sorted(k for k in a if isinstance(k, int))] for a in (wanted, given)]
+    if (named[0] and numbered[1]) or (numbered[0] and named[1]):
+        return False
+    return _same_arguments(named[0], named[1], strict) and numbered[0] == numbered[1]
+
+
+def _qt_arguments(wanted: Arguments, given: Arguments, strict: bool) -> bool:
+    """format-qt.c: the usual check, and no L flag or two-digit number (the "%L" marker)
+    in the translation of a msgid without one."""
+    if "%L" in given and "%L" not in wanted:
+        return False
+    wanted, given = ({k: v for k, v in a.items() if k != "%L"} for a in (wanted, given))
+    return _same_arguments(wanted, given, strict)
+
+
+def _followed_arguments(wanted: Arguments, given: Arguments, strict: bool) -> bool:
+    """Lisp's and Scheme's arguments as ``lisp`` follows them; where it cannot (the
+    "~" marker), the same directives, in the same order, or anything in a plural form."""
+    if "~" in wanted or "~" in given:
+        return not strict or wanted == given
+    return _same_arguments(wanted, given, strict)
 
 
 # How a language's check compares the arguments, where it is not ``_same_arguments``.
 CHECKS: dict[str, Callable[[Arguments, Arguments, bool], bool]] = {
     "csharp": _argument_count,
+    "perl-brace": _named_in_translation,
+    "qt": _qt_arguments,
+    "ruby": _ruby_arguments,
     "gfc-internal": _gfc_arguments,
-    "lisp": _unchecked,
-    "scheme": _unchecked,
+    "lisp": _followed_arguments,
+    "scheme": _followed_arguments,
 }
 
 

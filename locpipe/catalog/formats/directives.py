@@ -48,6 +48,7 @@ class Printf:
     first_argument: int = 1
     sized_kinds: Mapping[str, str] = field(default_factory=dict)
     accepts: Callable[[re.Match[str]], bool] | None = None
+    contiguous: bool = False
 
 
 class _Arguments:
@@ -57,7 +58,7 @@ class _Arguments:
         self.syntax = syntax
         self.next = syntax.first_argument
         self.last: int | None = None
-        self.styles: set[bool] = set()  # True: numbered or named seen; False: unnumbered
+        self.styles: set[str] = set()  # "numbered", "unnumbered", "named"
 
     def take(self, numbered: int | None) -> int:
         """The argument a directive (or its ``*``) takes; ``numbered`` from ``m$``."""
@@ -69,14 +70,14 @@ class _Arguments:
         self.last = numbered
         return numbered
 
-    def mixes(self, numbered: bool) -> bool:
-        self.styles.add(numbered)
+    def mixes(self, style: str) -> bool:
+        self.styles.add(style)
         return len(self.styles) > 1 and not self.syntax.may_mix
 
 
 def _star_number(star: str) -> int | None:
     """The argument ``*m$`` names, or None for a plain ``*``."""
-    digits = star[1:].rstrip("$")
+    digits = star[1:].rstrip("$v")
     return int(digits) if digits else None
 
 
@@ -94,33 +95,74 @@ def scan_printf(syntax: Printf, text: str) -> Parsed:
             return Parsed(tuple(directives), False)
         directives.extend(found)
         position = text.find("%", match.end())
+    if syntax.contiguous and not _contiguous(directives):
+        return Parsed(tuple(directives), False)
     return Parsed(tuple(directives), True)
+
+
+def _contiguous(directives: list[Directive]) -> bool:
+    """Whether the numbered arguments are 1 … n, none left out (format-c.c wants it)."""
+    numbers = {d.argument for d in directives if isinstance(d.argument, int)}
+    return numbers == set(range(1, len(numbers) + 1))
 
 
 def _directive(
     syntax: Printf, match: re.Match[str], arguments: _Arguments
 ) -> list[Directive] | None:
-    """The directive ``match`` found (and an empty one per ``*`` argument), or None
-    where it mixes numbered and unnumbered arguments in a language that forbids it
-    (or refers to a previous argument that is not there)."""
+    """The directive ``match`` found (and an empty one per argument its ``*`` or
+    vector takes), or None where it mixes numbered and unnumbered arguments in a
+    language that forbids it (or refers to a previous argument that is not there)."""
     groups = match.groupdict()
     start, end = match.start(), match.end()
     if groups.get("percent") is not None:
         return [Directive(start, end, None, "percent")]
+    if groups.get("marker") is not None:  # no argument, but the check compares it
+        return [Directive(start, end, "%" + groups["marker"], "marker")]
     number = groups.get("number") or groups.get("positional")
-    name = groups.get("name") or groups.get("brace")
     if number == "<" and arguments.last is None:
         return None  # Java's "%<s" with no argument before it to refer to
     explicit = _explicit_number(number, arguments)
+    found = _star_arguments(syntax, groups, explicit, arguments, start)
+    if found is None:
+        return None
+    kind = _kind(syntax, groups)
+    if kind is None:
+        return [*found, Directive(start, end, None, "percent")]
+    name = groups.get("name") or groups.get("brace")
+    style = "named" if name is not None else "unnumbered" if explicit is None else "numbered"
+    if arguments.mixes(style):
+        return None
+    argument: int | str = name if name is not None else arguments.take(explicit)
+    return [*found, Directive(start, end, argument, kind)]
+
+
+def _star_arguments(
+    syntax: Printf,
+    groups: dict[str, str | None],
+    explicit: int | None,
+    arguments: _Arguments,
+    start: int,
+) -> list[Directive] | None:
+    """The arguments a directive's ``*`` width and precision (and Perl's ``*v``
+    vector separator) take, each as an empty directive at the directive's start."""
     found: list[Directive] = []
-    for part in ("width", "precision"):
+    for part, kind in (("vector", "scalar_vector"), ("width", "integer"), ("precision", "integer")):
         star = groups.get(part) or ""
-        if star.startswith("*"):
-            star_number = _star_number(star)
-            current = syntax.numbering == "current"
-            if arguments.mixes(explicit is not None if current else star_number is not None):
-                return None
-            found.append(Directive(start, start, arguments.take(star_number), "integer"))
+        if not star.startswith("*"):
+            continue
+        star_number = _star_number(star)
+        if syntax.numbering == "current":
+            style = "unnumbered" if explicit is None else "numbered"
+        else:
+            style = "unnumbered" if star_number is None else "numbered"
+        if arguments.mixes(style):
+            return None
+        found.append(Directive(start, start, arguments.take(star_number), kind))
+    return found
+
+
+def _kind(syntax: Printf, groups: dict[str, str | None]) -> str | None:
+    """The kind of value the directive's conversion wants, or None if it takes none."""
     conversion = groups.get("conversion") or groups.get("pri") or ""
     size = groups.get("size") or ""
     kind = (
@@ -129,13 +171,10 @@ def _directive(
         or syntax.kinds.get(conversion[:1])
     )
     if kind is None:
-        found.append(Directive(start, end, None, "percent"))
-        return found
-    if arguments.mixes(explicit is not None or name is not None):
         return None
-    argument: int | str = name if name is not None else arguments.take(explicit)
-    found.append(Directive(start, end, argument, syntax.sized_kinds.get(size, "") + kind))
-    return found
+    if groups.get("vector"):
+        return "scalar_vector"  # Perl's %vd formats a vector (a string) of integers
+    return syntax.sized_kinds.get(size, "") + kind
 
 
 def _explicit_number(number: str | None, arguments: _Arguments) -> int | None:

@@ -1,16 +1,17 @@
 """Common Lisp's and Scheme's FORMAT directives (``~``), as gettext 0.21's format-lisp.c
 and format-scheme.c parse them for the writer: each top-level directive, where an
 opening one (``~[``, ``~(``, ``~{``, ``~<``) reaches to the end of its closing one,
-since gettext parses what is inside without marking it. Only the syntax is followed
-(parameters, modifiers, pairing, ``~;`` where allowed); gettext's inference of the
-arguments' types, which its merge check compares, is not (``directives_fit`` lets
-these two languages through)."""
+since gettext parses what is inside without marking it. The syntax is followed
+(parameters, modifiers, pairing, ``~;`` where allowed), and the arguments the string
+consumes in order, for the merge check; gettext's inference of the arguments where
+directives move among them or take lists (``~[``, ``~{``, ``~*``, ``~?``, ``V`` …) is
+not, and such a string passes the check."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from locpipe.catalog.formats.directives import Directive, Parsed
 
@@ -59,11 +60,26 @@ class _InvalidError(Exception):
     """Where the parser gives up: the directive being read is not protected."""
 
 
+# The kind of argument a directive consumes; directives not listed consume none.
+_CONSUMES = {
+    **dict.fromkeys("ASWPY", "object"),
+    "C": "character",
+    **dict.fromkeys("DBOXR", "integer"),
+    **dict.fromkeys("FEG$", "real"),
+}
+# Directives that move among the arguments, or take lists or format strings: past
+# them, which argument is where is gettext's inference, not followed here.
+_MOVING = set("[{<?*^!/K")
+# A ~[…~;…~] whose clauses consume nothing consumes one argument, like ~A.
+_PLAIN_CHOICE = re.compile(r"(?<![^ ])\[ (?:; )*\] ")
+
+
 @dataclass(slots=True)
 class _Reader:
     text: str
     parameters: Mapping[str, str]
     position: int = 0
+    consumed: list[str] = field(default_factory=list)
 
     def directive(self, terminator: str = "") -> tuple[str, bool, bool]:
         """Read one directive after its ``~``: its character, and the : and @ modifiers."""
@@ -91,12 +107,26 @@ class _Reader:
             raise _InvalidError
         if character == "*" and given[0].startswith("-") and given[0][1:].isdecimal():
             raise _InvalidError
+        self.note_arguments(character, colon, given)
         if character == "/" and self.parameters is LISP_PARAMETERS:
             end = self.text.find("/", self.position)
             if end < 0:
                 raise _InvalidError
             self.position = end + 1
         return character, colon, atsign
+
+    def note_arguments(self, character: str, colon: bool, given: list[str]) -> None:
+        """Add what the directive does with the arguments: the kind it consumes, or
+        (for one that cannot be followed) its name and a V parameter's "v"."""
+        self.consumed.extend("v" for parameter in given if parameter in ("v", "V"))
+        if character == "I" and self.parameters is SCHEME_PARAMETERS:
+            self.consumed.append("complex")
+        elif character == "P" and colon:
+            self.consumed.append("P:")
+        elif character in _CONSUMES and (character != "C" or given == [""]):
+            self.consumed.append(_CONSUMES[character])
+        elif character in _MOVING or character in ";]}>":
+            self.consumed.append(character + ":" * colon)
 
     def upto(self, terminator: str, separator: bool) -> int:
         """Read up to the ``~`` + ``terminator`` closing a nested part (0 when it ended
@@ -172,7 +202,18 @@ def _parse(text: str, parameters: Mapping[str, str]) -> Parsed:
         except _InvalidError:
             return Parsed(tuple(directives), False)
         directives.append(Directive(tilde, reader.position, None, "any"))
-    return Parsed(tuple(directives), True)
+    return Parsed((*directives, *_arguments(reader)), True)
+
+
+def _arguments(reader: _Reader) -> list[Directive]:
+    """The arguments the string consumes in order, as empty directives for the merge
+    check; where they cannot be followed, the directives that move among them too,
+    and a "~" marker."""
+    kinds = _PLAIN_CHOICE.sub("object ", " ".join(reader.consumed) + " ").split()
+    consumed = [Directive(0, 0, number, kind) for number, kind in enumerate(kinds, 1)]
+    if set(kinds) <= set(_CONSUMES.values()) | {"complex"}:
+        return consumed
+    return [*consumed, Directive(0, 0, "~", "marker")]
 
 
 def _lisp(text: str) -> Parsed:

@@ -22,20 +22,20 @@ _SH_DIRECTIVE = re.compile(r"\$(?:\{([A-Za-z_]\w*)\}|([A-Za-z_]\w*))", re.ASCII)
 # Perl's {name} placeholders (format-perl-brace.c); other braces are text.
 _PERL_BRACE_DIRECTIVE = re.compile(r"\{([A-Za-z_]\w*)\}", re.ASCII)
 # str.format (format-python-brace.c): {name}, {0}, {name.attr[key]:spec}; {{ and }} are text.
-_BRACE_DIRECTIVE = re.compile(r"\{(?P<name>[A-Za-z_0-9]*(?:\.\w+|\[[^\]]*\])*)(?::[^{}]*)?\}")
+_BRACE_DIRECTIVE = re.compile(r"\{(?P<name>[A-Za-z_0-9]*(?:\.\w+|\[[^\]]*\])*(?::[^{}]*)?)\}")
 _BRACES = re.compile(r"[{}]")
 # String.Format (format-csharp.c): {n}, {n,width}, {n:spec}; {{ and }} are escapes.
 _CSHARP_DIRECTIVE = re.compile(r"\{([0-9]+)(?:,-?[0-9]+)?(?::[^}]*)?\}")
 
 
 def _qt(text: str) -> Parsed:
-    return Parsed(
-        tuple(
-            Directive(match.start(), match.end(), int(match.group(1)), "any")
-            for match in _QT_DIRECTIVE.finditer(text)
-        ),
-        True,
-    )
+    """Qt's directives, and a "%L" marker when one is not simple (an L, two digits):
+    format-qt.c refuses such a translation of a msgid whose directives are all simple."""
+    matches = list(_QT_DIRECTIVE.finditer(text))
+    directives = [Directive(m.start(), m.end(), int(m.group(1)), "any") for m in matches]
+    if any(len(match.group()) > 2 for match in matches):
+        directives.append(Directive(0, 0, "%L", "marker"))
+    return Parsed(tuple(directives), True)
 
 
 def _qt_plural(text: str) -> Parsed:
@@ -96,6 +96,7 @@ def _python_brace(text: str) -> Parsed:
         match = _BRACE_DIRECTIVE.match(text, start)
         if match is None:
             return Parsed(tuple(directives), False)
+        # gettext 0.21 names the argument with its format spec ("0:>5" is not "0").
         name = match.group("name")
         argument: int | str = int(name) if name.isdecimal() else name
         # gettext 0.21 records a brace directive's extent relative to the directive's own

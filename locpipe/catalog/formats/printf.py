@@ -24,9 +24,10 @@ def _kinds(**groups: str) -> dict[str, str]:
 
 
 _C_KINDS = _kinds(
-    integer="diouxX", double="eEfFgGaA", char="c", wide_char="C", string="s",
-    wide_string="S", pointer="p", count="n",
+    integer="di", unsigned="ouxX", double="eEfFgGaA", char="c", wide_char="C",
+    string="s", wide_string="S", pointer="p", count="n",
 )  # fmt: skip
+_PRINTF_KINDS = {**_C_KINDS, **_kinds(integer="diouxXb")}
 _SIZES = ("hh", "h", "ll", "l", "L", "q", "j", "z", "Z", "t")
 
 
@@ -41,10 +42,13 @@ def _c_pattern(conversions: str) -> re.Pattern[str]:
 
 
 _C_SIZES = {size: size + " " for size in _SIZES}
-C = Printf(_c_pattern("diouxXeEfFgGaAcspnCS%"), _C_KINDS, sized_kinds=_C_SIZES)
+C = Printf(_c_pattern("diouxXeEfFgGaAcspnCS%"), _C_KINDS, sized_kinds=_C_SIZES, contiguous=True)
 # Objective-C's adds %@, an object.
 OBJC = Printf(
-    _c_pattern("diouxXeEfFgGaAcspnCS@%"), {**_C_KINDS, "@": "object"}, sized_kinds=_C_SIZES
+    _c_pattern("diouxXeEfFgGaAcspnCS@%"),
+    {**_C_KINDS, "@": "object"},
+    sized_kinds=_C_SIZES,
+    contiguous=True,
 )
 # Python's % operator (format-python.c): %[(name)][flags][width][.precision][size]conversion.
 PYTHON = Printf(
@@ -53,7 +57,7 @@ PYTHON = Printf(
         (?:\.(?P<precision>\*|[0-9]*))?[hlL]?(?P<conversion>[diouxXeEfgGcrs%]))""",
         re.VERBOSE,
     ),
-    {**_C_KINDS, "r": "object"},
+    {**_PRINTF_KINDS, "s": "object", "r": "object"},
 )
 # PHP's sprintf (format-php.c): %[n$][flags][width][.precision]conversion; may mix.
 PHP = Printf(
@@ -62,7 +66,7 @@ PHP = Printf(
         (?:\.(?P<precision>[0-9]+))?l?(?P<conversion>[bcdefosuxX]))""",
         re.VERBOSE | re.DOTALL,
     ),
-    _C_KINDS,
+    _PRINTF_KINDS,
     may_mix=True,
 )
 
@@ -165,7 +169,7 @@ def _perl_accepts(match: re.Match[str]) -> bool:
 # Perl's sprintf (format-perl.c): vectors, sizes, numbered and unnumbered mixed.
 PERL = Printf(
     re.compile(
-        r"""%(?P<number>[1-9][0-9]*\$)?[-+ #0]*(?:\*[1-9][0-9]*\$v|\*v|v)?
+        r"""%(?P<number>[1-9][0-9]*\$)?[-+ #0]*(?P<vector>\*[1-9][0-9]*\$v|\*v|v)?
         (?P<width>\*(?:[1-9][0-9]*\$)?|[1-9][0-9]*)?(?:\.(?P<precision>\*(?:[1-9][0-9]*\$)?|[0-9]*))?
         (?P<size>h|ll|l|L|q|V|I64|I32|I)?(?P<conversion>[%csp_dDiUOuboxXeEfFgGn])""",
         re.VERBOSE,
@@ -220,13 +224,17 @@ BOOST = Printf(
         [hlL]*(?P<conversion>[cCsSidouxXeEfgGpnt]|T.)?(?(bar)\||(?(conversion)|(?!))))""",
         re.VERBOSE | re.DOTALL,
     ),
-    {"": "any", **_kinds(char="cC", any="sS", integer="idouxX", double="eEfgG", pointer="p")},
+    {
+        "": "untyped",
+        **_kinds(char="cC", untyped="sS", integer="idouxX", double="eEfgG", pointer="p"),
+    },
 )
-# GCC's diagnostics (format-gcc-internal.c): %<, %>, %' and %m take nothing; flags
-# q, l, w, z, t, + and #; %.Ns and %.*s.
+# GCC's diagnostics (format-gcc-internal.c): %<, %> and %' take nothing, nor does %m,
+# but the check wants it in both strings or neither; flags q, l, w, z, t, + and #;
+# %.Ns and %.*s.
 GCC_INTERNAL = Printf(
     re.compile(
-        rf"""%(?:(?P<percent>[%'<>m])|{_NUMBER}?[qlwzt+\#]*
+        rf"""%(?:(?P<percent>[%'<>])|(?P<marker>m)|{_NUMBER}?[qlwzt+\#]*
         (?:\.(?P<precision>{_STAR}|[0-9]+)(?=s))?(?P<conversion>[csidouxpDEFTVvACLOPQ]))""",
         re.VERBOSE,
     ),
