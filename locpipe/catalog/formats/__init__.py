@@ -6,17 +6,21 @@ kept translation fuzzy when the template newly calls its msgid a format string
 and the translation's directives do not fit it (msgmerge's check, as ``msgfmt -c``
 would make it). Written by hand because no Python library parses gettext's
 format languages. Every language of gettext 0.21 has a parser in ``PARSERS``
-(printf-like ones in ``printf``, placeholders in ``placeholders``, Lisp's and
-Scheme's ``~`` in ``lisp``); what they leave out of gettext's checks:
+(printf-like ones in ``printf``, placeholders in ``placeholders``, Java's
+MessageFormat in ``java``, Lisp's and Scheme's ``~`` in ``lisp``); what they leave
+out of gettext's checks:
 
 - lisp, scheme: the merge check compares the arguments a string consumes in order;
   where directives move among them or take lists (``~[``, ``~{``, ``~*``, ``~?``,
   ``V`` …), gettext infers and compares their types, and locpipe wants the same
   directives in the same order (a plural form passes);
-- kde-kuit: the KUIT markup is not checked to be well-formed, only the ``%n``;
-- java: the number and choice styles of a ``{n,number,…}`` element are not checked;
 - ruby: flags, width, precision and argument are read in printf's order, where
-  Ruby (and format-ruby.c) takes them in any order.
+  Ruby (and format-ruby.c) takes them in any order (``%5<a>s`` is invalid here).
+
+The rest follows gettext 0.21's parsers as they behave, not as they are documented
+(its PHP has no ``+`` flag nor ``%E``/``%F``/``%G``, its Python no ``%F``, its
+Python brace names ``{0:>5}``'s argument "0:>5"), checked against msgcat and
+``msgfmt -c`` in tests/catalog/formats.
 """
 
 from __future__ import annotations

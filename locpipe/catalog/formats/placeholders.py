@@ -6,6 +6,7 @@ format-csharp.c, format-java.c (in ``java``) and format-smalltalk.c (also YCP's)
 from __future__ import annotations
 
 import re
+import xml.parsers.expat
 from collections.abc import Callable
 
 from locpipe.catalog.formats.directives import Directive, Parsed
@@ -57,6 +58,24 @@ def _kde(text: str) -> Parsed:
         Directive(match.start(), match.end(), int(match.group(1)), "any") for match in matches
     )
     return Parsed(directives, len(numbers) + 1 >= max(numbers, default=0))
+
+
+# A character reference once every "&" is escaped: it stays one (other "&" are text).
+_ESCAPED_CHARACTER_REFERENCE = re.compile(r"&amp;(#[0-9]+;|#x[0-9A-Fa-f]+;)")
+
+
+def _kde_kuit(text: str) -> Parsed:
+    """KDE's directives in KUIT markup, which format-kde-kuit.c first parses as XML
+    (libxml2, in a ``<gt:kuit>`` element): where it is not well-formed, the string is
+    invalid and no directive is marked. An ``&`` is text unless it starts a character
+    reference; an undefined entity or namespace prefix passes, as libxml2 lets them."""
+    escaped = _ESCAPED_CHARACTER_REFERENCE.sub(r"&\1", text.replace("&", "&amp;"))
+    parser = xml.parsers.expat.ParserCreate()
+    try:
+        parser.Parse(f"<kuit>{escaped}</kuit>", True)
+    except xml.parsers.expat.ExpatError:
+        return Parsed((), False)
+    return _kde(text)
 
 
 def _sh(text: str) -> Parsed:
@@ -150,8 +169,7 @@ PLACEHOLDER_PARSERS: dict[str, Callable[[str], Parsed]] = {
     "qt": _qt,
     "qt-plural": _qt_plural,
     "kde": _kde,
-    # format-kde-kuit.c also wants the string's KUIT markup well-formed; not checked.
-    "kde-kuit": _kde,
+    "kde-kuit": _kde_kuit,
     "sh": _sh,
     "perl-brace": _perl_brace,
     "ycp": _smalltalk,

@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from locpipe.catalog.formats import PARSERS, Parsed, unbreakable
+from locpipe.catalog.formats import PARSERS, Parsed, directives_fit, unbreakable
 from tests.catalog.formats.wrapping import written_as_msgcat
+from tests.catalog.gnu import msgfmt_accepts
 
 # Directives msgcat keeps whole, and a writer that did not know them would split.
 WHOLE = [
@@ -51,3 +52,18 @@ def test_each_directive_needs_its_parser(
 )
 def test_unbreakable_indexes(text: str, flag: str, inside: list[int]) -> None:
     assert sorted(unbreakable(text, [flag])) == inside
+
+
+@pytest.mark.parametrize(
+    ("msgstr", "fits"),
+    [
+        ("<filename>%1</filename> файлов", True),
+        ("%1 &nbsp; &foo; & файлов", True),  # libxml2 lets undefined entities pass
+        ("<b>%1 файлов", False),  # not well-formed
+        ("<b a=1>%1</b>", False),
+        ("%1 &#0; файлов", False),
+    ],
+)
+def test_kuit_markup_must_be_well_formed(msgstr: str, fits: bool, tmp_path: Path) -> None:
+    assert directives_fit("kde-kuit", "%1 files", msgstr) is fits
+    assert msgfmt_accepts("kde-kuit", "%1 files", msgstr, tmp_path) is fits
