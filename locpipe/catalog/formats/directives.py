@@ -39,7 +39,9 @@ class Printf:
     no argument. ``numbering`` says what ``m$`` does: "counter" (names argument m;
     unnumbered arguments count on their own) or "current" (sets the next argument to
     m, as in elisp, librep, tcl). ``may_mix``: whether numbered and unnumbered
-    arguments may be mixed. ``accepts`` holds the checks a pattern cannot express."""
+    arguments may be mixed. ``sized_kinds`` (or ``size_prefix``) puts the size before
+    the kind where the check tells sizes apart. ``accepts`` holds the checks a pattern
+    cannot express; ``contiguous``, that numbered arguments must be 1 … n."""
 
     pattern: re.Pattern[str]
     kinds: Mapping[str, str]
@@ -47,6 +49,7 @@ class Printf:
     numbering: str = "counter"
     first_argument: int = 1
     sized_kinds: Mapping[str, str] = field(default_factory=dict)
+    size_prefix: Callable[[str], str] | None = None
     accepts: Callable[[re.Match[str]], bool] | None = None
     contiguous: bool = False
 
@@ -174,6 +177,8 @@ def _kind(syntax: Printf, groups: dict[str, str | None]) -> str | None:
         return None
     if groups.get("vector"):
         return "scalar_vector"  # Perl's %vd formats a vector (a string) of integers
+    if syntax.size_prefix is not None:
+        return syntax.size_prefix(size) + kind
     return syntax.sized_kinds.get(size, "") + kind
 
 

@@ -28,26 +28,35 @@ _C_KINDS = _kinds(
     string="s", wide_string="S", pointer="p", count="n",
 )  # fmt: skip
 _PRINTF_KINDS = {**_C_KINDS, **_kinds(integer="diouxXb")}
-_SIZES = ("hh", "h", "ll", "l", "L", "q", "j", "z", "Z", "t")
 
 
 def _c_pattern(conversions: str) -> re.Pattern[str]:
     """C's printf (format-c.c): %[n$][flags][width][.precision][size]conversion, or %%."""
     return re.compile(
         rf"""%(?:(?P<percent>%)|{_NUMBER}?[-+ #0'I]*(?P<width>{_STAR}|[0-9]+)?
-        (?:\.(?P<precision>{_STAR}|[0-9]*))?(?P<size>hh|h|ll|l|L|q|j|z|Z|t)?
+        (?:\.(?P<precision>{_STAR}|[0-9]*))?(?P<size>[hlLqjzZt]*)
         (?:(?P<conversion>[{conversions}])|<PRI(?P<pri>[diouxX])\w*>))""",
         re.VERBOSE,
     )
 
 
-_C_SIZES = {size: size + " " for size in _SIZES}
-C = Printf(_c_pattern("diouxXeEfFgGaAcspnCS%"), _C_KINDS, sized_kinds=_C_SIZES, contiguous=True)
+def _c_size(letters: str) -> str:
+    """The size gettext 0.21's C parser makes of a run of size letters: the last one
+    wins, except that h after h is hh and l after l is ll."""
+    size = ""
+    for letter in letters:
+        doubled = letter in "hl" and size in (letter, letter * 2)
+        size = letter * 2 if doubled else {"q": "ll", "L": "ll", "Z": "z"}.get(letter, letter)
+    return size + " " if size else ""
+
+
+# %m (glibc's strerror text) takes no argument.
+C = Printf(_c_pattern("diouxXeEfFgGaAcspnCSm%"), _C_KINDS, size_prefix=_c_size, contiguous=True)
 # Objective-C's adds %@, an object.
 OBJC = Printf(
-    _c_pattern("diouxXeEfFgGaAcspnCS@%"),
+    _c_pattern("diouxXeEfFgGaAcspnCSm@%"),
     {**_C_KINDS, "@": "object"},
-    sized_kinds=_C_SIZES,
+    size_prefix=_c_size,
     contiguous=True,
 )
 # Python's % operator (format-python.c): %[(name)][flags][width][.precision][size]conversion.

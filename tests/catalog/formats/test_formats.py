@@ -68,6 +68,8 @@ FIT = [
     ("perl-brace", "{n} files", "файлов: {m}", False),
     ("perl-brace", "{n} files", "{n} файлов из {total}", True),  # may add names
     ("c", "%d files", "%u файлов", False),  # signed and unsigned differ
+    ("c", "%ld files", "%lld файлов", False),
+    ("c", "%lld files", "%qd файлов", True),  # q and ll are the same size
     ("c", "%2$d files", "файлы", True),  # msgid leaves out argument 1: not checked
     ("python", "%s files", "%r файлов", True),
     ("python-brace", "{0} files", "{0:>5} файлов", False),  # 0.21 names it "0:>5"

@@ -14,6 +14,8 @@ from tests.catalog.formats.wrapping import written_as_msgcat
 WHOLE = [
     ("c-format", "% d"),
     ("c-format", "%1$- 5s"),
+    ("c-format", "%- m"),  # glibc's %m takes no argument
+    ("c-format", "%'# 05.Lt%"),  # gettext 0.21 reads any run of size letters
     ("objc-format", "%- 5@"),
     ("python-format", "%(n) d"),
     ("php-format", "%- 5d"),
