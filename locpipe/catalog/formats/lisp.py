@@ -150,27 +150,31 @@ class _Reader:
     def nested(self, character: str, colon: bool, atsign: bool) -> None:
         """Read the part an opening directive opens, up to its closing directive."""
         closing = _OPENERS.get(character)
-        if closing is None or (closing == ">" and self.parameters is SCHEME_PARAMETERS):
+        if closing is None:
             return
         if character == "[":
-            if colon and atsign:
-                raise _InvalidError
-            if colon:
-                if not self.upto("]", True):
-                    raise _InvalidError
-                self.upto("]", False)
-                return
-            if atsign:
-                self.upto("]", False)
-                return
-            while (separated := self.upto("]", True)) == 1:
-                pass
-            if separated == 2:
-                self.upto("]", False)
+            self.conditional(colon, atsign)
             return
         separator = character == "<"
         while self.upto(closing, separator):
             pass
+
+    def conditional(self, colon: bool, atsign: bool) -> None:
+        """The clauses of a ``~[``: two for ``~:[`` (parted by ``~;``), one for ``~@[``,
+        any number for ``~[``, the last after a ``~:;`` being the default."""
+        if colon and atsign:
+            raise _InvalidError
+        if colon:
+            if not self.upto("]", True):
+                raise _InvalidError
+            self.upto("]", False)
+        elif atsign:
+            self.upto("]", False)
+        else:
+            while (separated := self.upto("]", True)) == 1:
+                pass
+            if separated == 2:
+                self.upto("]", False)
 
 
 def _parameters_fit(given: list[str], types: str) -> bool:
