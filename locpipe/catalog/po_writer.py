@@ -120,7 +120,7 @@ class _Writer:
         self, prefix: str, name: str, value: str, do_wrap: bool, flags: list[str]
     ) -> list[str]:
         """Lines for ``name "value"`` wrapped like gettext's ``wrap()`` (write-po.c)."""
-        in_directives = set(unbreakable(value, flags)) if "%" in value or "{" in value else set()
+        in_directives = set(unbreakable(value, flags))
         escaped: tuple[str, list[int]] | None = None
         if "\n" not in value:
             escaped = _escape(value)

@@ -51,3 +51,13 @@ def msgmerge(old: bytes, template: bytes, tmp_path: Path) -> bytes:
     )
     assert done.returncode == 0, done.stderr.decode()
     return done.stdout
+
+
+def msgfmt_accepts(language: str, msgid: str, msgstr: str, tmp_path: Path) -> bool:
+    """Whether ``msgfmt -c`` accepts ``msgstr`` as the translation of a ``language``
+    format string ``msgid`` (both plain ASCII, no quotes or backslashes)."""
+    data = (
+        'msgid ""\nmsgstr "Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+        f'#, {language}-format\nmsgid "{msgid}"\nmsgstr "{msgstr}"\n'
+    ).encode()
+    return msgfmt_check(data, tmp_path).returncode == 0

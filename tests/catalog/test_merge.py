@@ -329,6 +329,32 @@ SCENARIOS = {
             Message("{count} new", flags=["python-brace-format"]),
         ),
     ),
+    "the other languages' format checks, as msgmerge makes them": (
+        russian(
+            Message("%d of %s", "%d из %s"),
+            Message("%s files", "%d файлов"),
+            Message("{0} of {1}", "{1}: {0}"),
+            Message("{0} of {1}", "{0}", msgctxt="csharp"),
+            Message("%s at %d", "%q в %d"),
+            Message("%1 files", "%L1 файлов"),
+            Message("%<a>s files", "%s файлов"),
+            Message("~A of ~D", "~D: ~A"),
+            Message("{n} files", "{n} файлов из {total}"),
+            Message("cannot open %s: %m", "не открыть %s"),
+        ),
+        template(
+            Message("%d of %s", flags=["java-printf-format"]),
+            Message("%s files", flags=["javascript-format"]),
+            Message("{0} of {1}", flags=["java-format"]),
+            Message("{0} of {1}", msgctxt="csharp", flags=["csharp-format"]),
+            Message("%s at %d", flags=["lua-format"]),
+            Message("%1 files", flags=["qt-format"]),
+            Message("%<a>s files", flags=["ruby-format"]),
+            Message("~A of ~D", flags=["lisp-format"]),
+            Message("{n} files", flags=["perl-brace-format"]),
+            Message("cannot open %s: %m", flags=["gcc-internal-format"]),
+        ),
+    ),
     "a singular translation goes into every plural form": (
         russian(Message("file", "файл"), Message("one page", "страница")),
         template(
