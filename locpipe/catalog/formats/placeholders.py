@@ -23,7 +23,15 @@ _SH_DIRECTIVE = re.compile(r"\$(?:\{([A-Za-z_]\w*)\}|([A-Za-z_]\w*))", re.ASCII)
 # Perl's {name} placeholders (format-perl-brace.c); other braces are text.
 _PERL_BRACE_DIRECTIVE = re.compile(r"\{([A-Za-z_]\w*)\}", re.ASCII)
 # str.format (format-python-brace.c): {name}, {0}, {name.attr[key]:spec}; {{ and }} are text.
-_BRACE_DIRECTIVE = re.compile(r"\{(?P<name>[A-Za-z_0-9]*(?:\.\w+|\[[^\]]*\])*(?::[^{}]*)?)\}")
+# As gettext 0.21 reads it: a name is required, and the spec is a nested {name} or the
+# standard one, [[fill]align][sign][#][0][width][.[precision]][type] (a "." with no digits
+# is accepted there, unlike later versions); anything else makes the string invalid.
+_BRACE_FIELD = r"(?:[A-Za-z_][A-Za-z0-9_]*|[0-9]+)"
+_BRACE_NAME = rf"{_BRACE_FIELD}(?:\.[A-Za-z_][A-Za-z0-9_]*|\[{_BRACE_FIELD}\])*"
+_BRACE_SPEC = r"(?:[\s\S][<>=^]|[<>=^])?[-+ ]?\#?0?[0-9]*(?:\.[0-9]*)?[bcdoxXneEfFgG%]?"
+_BRACE_DIRECTIVE = re.compile(
+    rf"\{{(?P<name>{_BRACE_NAME}(?::(?:\{{{_BRACE_NAME}\}}|{_BRACE_SPEC}))?)\}}"
+)
 _BRACES = re.compile(r"[{}]")
 # String.Format (format-csharp.c): {n}, {n,width}, {n:spec}; {{ and }} are escapes.
 _CSHARP_DIRECTIVE = re.compile(r"\{([0-9]+)(?:,-?[0-9]+)?(?::[^}]*)?\}")

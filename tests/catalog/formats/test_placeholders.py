@@ -67,3 +67,38 @@ def test_unbreakable_indexes(text: str, flag: str, inside: list[int]) -> None:
 def test_kuit_markup_must_be_well_formed(msgstr: str, fits: bool, tmp_path: Path) -> None:
     assert directives_fit("kde-kuit", "%1 files", msgstr) is fits
     assert msgfmt_accepts("kde-kuit", "%1 files", msgstr, tmp_path) is fits
+
+
+# python-brace as gettext 0.21 reads it: which msgids are format strings at all
+# (msgfmt -c checks a translation only against a valid one).
+BRACE_VALIDITY = [
+    ("{0:>5}", True),
+    ("{0:x>5d}", True),
+    ("{0:*^10}", True),
+    ("{0:.}", True),  # 0.21 takes a "." with no digits
+    ("{0:-#0}", True),
+    ("{0:{1}}", True),  # a nested name as the spec
+    ("{a.b[0]}", True),
+    ("{0: AA}", False),  # a spec that is not the standard one
+    ("{0:dd}", False),
+    ("{0:..}", False),
+    ("{0:{1}x}", False),
+    ("{0abc}", False),
+    ("{:>5}", False),  # 0.21 wants a name
+    ("{}", False),
+]
+
+
+@pytest.mark.parametrize(("directive", "valid"), BRACE_VALIDITY)
+def test_python_brace_validity_is_gettexts(directive: str, valid: bool, tmp_path: Path) -> None:
+    assert PARSERS["python-brace"](f"x {directive}").valid is valid
+    # A valid msgid is checked: a translation naming another argument is refused.
+    assert msgfmt_accepts("python-brace", f"x {directive}", "y {zzz}", tmp_path) is not valid
+
+
+def test_an_invalid_brace_string_breaks_where_msgcat_breaks_it(tmp_path: Path) -> None:
+    # Found by the generated-catalog test: a long invalid spec protected nothing in
+    # msgcat, while locpipe kept the whole string on the keyword's line.
+    assert written_as_msgcat(
+        "python-brace-format", "::::{: AAAAAAAAAA AAAAAAAAAAAAAA AAAAAAAAAAAAAA ::::::} ", tmp_path
+    )
