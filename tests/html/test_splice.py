@@ -5,7 +5,7 @@ from collections.abc import Callable
 
 import pytest
 
-from locpipe.html.extract import read_page
+from locpipe.html.page import read_page
 from locpipe.html.splice import (
     CheckedLookup,
     UnsafeTranslation,

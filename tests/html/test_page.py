@@ -6,7 +6,7 @@ from dataclasses import replace
 import pytest
 
 from locpipe.errors import PageError
-from locpipe.html.extract import detect_encoding, read_page
+from locpipe.html.page import detect_encoding, read_page
 from locpipe.html.tilda import TagMemo
 from locpipe.model import Destination, PageAnchors
 
