@@ -48,7 +48,7 @@ def locpipe_extract(pages: Sequence[SourcePage]) -> bytes:
     from locpipe.config import Config
     from locpipe.extract import build_template
     from locpipe.html.page import read_page
-    from locpipe.html.tilda import TagMemo
+    from locpipe.html.walker import TagMemo
 
     memo = TagMemo()  # one per site scan, as `locpipe extract` reads
     parsed = [read_page(page.path, page.data, anchors=False, memo=memo) for page in pages]
@@ -72,7 +72,7 @@ def locpipe_build(pages: Sequence[SourcePage], po_data: bytes) -> list[bytes]:
     from locpipe.catalog.po import read_po
     from locpipe.html.page import read_page
     from locpipe.html.splice import apply_edits, translation_edits
-    from locpipe.html.tilda import TagMemo
+    from locpipe.html.walker import TagMemo
     from locpipe.site import catalog_lookup
 
     lookup = catalog_lookup(read_po(po_data, Path("site.po")), use_fuzzy=True)
@@ -209,7 +209,7 @@ def ttk_identity_same(pages: Sequence[SourcePage], templates: dict[str, bytes]) 
 def read_all(pages: Sequence[SourcePage], *, notes: bool = True, anchors: bool = True) -> None:
     """Read ``pages`` as one site scan of `locpipe extract` (no anchors) or `build` (no notes)."""
     from locpipe.html.page import read_page
-    from locpipe.html.tilda import TagMemo
+    from locpipe.html.walker import TagMemo
 
     memo = TagMemo()
     for page in pages:

@@ -57,7 +57,7 @@ def read_pages(
     """
     from locpipe.html.owner import apply_rules
     from locpipe.html.page import read_page
-    from locpipe.html.tilda import TagMemo
+    from locpipe.html.walker import TagMemo
 
     memo = TagMemo()
     for path in page_files(source_dir):

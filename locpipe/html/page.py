@@ -7,8 +7,8 @@ import re
 from collections.abc import Sequence
 
 from locpipe.errors import PageError
-from locpipe.html.scan import Attr, AttributePicker, Kind, LineIndex, RawToken, raw_tokens
-from locpipe.html.tilda import TagMemo, find_segments
+from locpipe.html.scan import Attr, AttributePicker, Kind, LineIndex, RawToken
+from locpipe.html.walker import TagMemo, find_segments, page_tokens
 from locpipe.model import AttrValue, Page, PageAnchors
 
 _UTF8_BOM = b"\xef\xbb\xbf"
@@ -52,7 +52,7 @@ def read_page(
     """
     encoding = detect_encoding(path, data)
     names: dict[bytes, str] = {}
-    tokens = raw_tokens(data, names)
+    tokens = page_tokens(data, names)
     segments = find_segments(data, encoding, tokens, LineIndex(data), notes=notes, memo=memo)
     return Page(
         path=path,

@@ -26,9 +26,10 @@ characters that are not ASCII.
 from __future__ import annotations
 
 import bisect
+import functools
 import html
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from enum import Enum
 from html.entities import html5 as html5_entities
 from typing import NamedTuple
@@ -162,14 +163,6 @@ _ATTR = re.compile(
     rb"(?:[" + _WS + rb"]*+=[" + _WS + rb"]*+"
     rb"(?:\"([^\"]*+)(\"?)|'([^']*+)('?)|([^" + _WS + rb">]*+)))?"
 )
-# Attributes a caller must know of without parsing a tag: the ones that carry text
-# or change what is text (see locpipe.html.tilda). A start tag reports whether it
-# has one, and the raw value of its ``class`` (the walker reads it on most tags).
-WATCHED_ATTRIBUTES = (
-    "alt", "aria-label", "content", "data-field-buttontitle-value",
-    "data-field-formmsgsuccess-value", "data-map-title", "data-submit-title",
-    "data-success-message", "placeholder", "title", "translate", "value",
-)  # fmt: skip
 _NAME_END = rb"(?=[" + _WS + rb"/=>]|\Z)"
 
 
@@ -190,31 +183,36 @@ def _alternatives(words: Sequence[str]) -> bytes:
 
 # Each alternative reads one whole attribute (or separators), as in _ATTRS: the first
 # lower-case ``class`` (what follows its name captured: "", or '="a b"'; a later one
-# fails "(?(3)(?!))" and is read as any other), ``field`` (Tilda's text slots; an empty
-# group marks it), a watched name or ``class`` in another case (another empty group),
-# any other attribute.
+# fails "(?(3)(?!))" and is read as any other), a watched name or ``class`` in another
+# case (an empty group marks it), any other attribute.
 _CLASS_ATTR = rb"(?(3)(?!))class" + _NAME_END + rb"(" + _VALUE + rb")"
-_WATCHED_NAMES = rb"(?i:" + _alternatives([*WATCHED_ATTRIBUTES, "class"]) + rb")"
-_WATCHING_ATTRS = (
-    rb"(?:" + _SEPARATORS_RE + rb"(?:" + _CLASS_ATTR
-    + rb"|(?i:field)" + _NAME_END + rb"()" + _VALUE
-    + rb"|" + _WATCHED_NAMES + _NAME_END + rb"()" + _VALUE
-    + rb"|" + _NAME + _VALUE + rb"))*+" + _SEPARATORS_RE
-)  # fmt: skip
 # An attribute's name and its value with its quotes: the values of a tag in one call.
 _ATTR_VALUE = re.compile(
     rb"(" + _NAME + rb")"
     rb"(?:[" + _WS + rb"]*+=[" + _WS + rb"]*+(\"[^\"]*+\"?|'[^']*+'?|[^" + _WS + rb">]*+))?"
 )
-# One search finds the next markup: a start tag (groups 1-7), an end tag (8-9) or
-# something that starts like markup ("</", "<!", "<?") and is sorted out in Python.
-_MARKUP = re.compile(
-    rb"<(?:([A-Za-z][^" + _WS + rb"/>]*+)(" + _WATCHING_ATTRS + rb")(>)?"
-    rb"|/([A-Za-z][^" + _WS + rb"/>]*+)" + _ATTRS + rb"(>)?"
-    rb"|[/!?])"
-)
-_START_COMPLETE, _START_TRUNCATED, _END_COMPLETE, _END_TRUNCATED = 6, 2, 8, 7  # lastindex
-_CLASS, _FIELD, _WATCHED, _END_NAME = 3, 4, 5, 7
+
+
+@functools.cache
+def _markup(watch: frozenset[str]) -> re.Pattern[bytes]:
+    """One search finds the next markup: a start tag (groups 1-5), an end tag (6-7) or
+    something that starts like markup ("</", "<!", "<?") and is sorted out in Python.
+    A start tag tells whether it has an attribute named in ``watch``."""
+    watched_names = rb"(?i:" + _alternatives(sorted({*watch, "class"})) + rb")"
+    attrs = (
+        rb"(?:" + _SEPARATORS_RE + rb"(?:" + _CLASS_ATTR
+        + rb"|" + watched_names + _NAME_END + rb"()" + _VALUE
+        + rb"|" + _NAME + _VALUE + rb"))*+" + _SEPARATORS_RE
+    )  # fmt: skip
+    return re.compile(
+        rb"<(?:([A-Za-z][^" + _WS + rb"/>]*+)(" + attrs + rb")(>)?"
+        rb"|/([A-Za-z][^" + _WS + rb"/>]*+)" + _ATTRS + rb"(>)?"
+        rb"|[/!?])"
+    )
+
+
+_START_COMPLETE, _START_TRUNCATED, _END_COMPLETE, _END_TRUNCATED = 5, 2, 7, 6  # lastindex
+_CLASS, _WATCHED, _END_NAME = 3, 4, 6
 _COMMENT_END = re.compile(rb"--!?>")
 _DOCTYPE = re.compile(rb"<!doctype", re.IGNORECASE)
 _LINE_BREAK = re.compile(rb"\r\n|\r|\n")
@@ -229,16 +227,23 @@ _CLOSING_TAGS = {  # "</" outside "(?i:)": the search looks for it as a literal,
 }
 
 
-RawToken = tuple[Kind, int, int, str, int, int, bool, bytes | None, bool, bool]
-"""A token as a plain tuple: (kind, start, end, name, attrs_start, attrs_end, self_closing,
-class_value, watched, has_field). A start tag's ``class_value`` is what follows the name
-of its first lower-case ``class`` attribute: b"" or b'="a b"' (None: no such attribute;
-see ``written_value``), ``watched`` whether it has an attribute of ``WATCHED_ATTRIBUTES``
-or an upper-case ``CLASS``, ``has_field`` whether it has a ``field`` attribute.
+class RawToken(NamedTuple):
+    """A token whose attributes are not read: what a walk over a whole page needs.
 
-The walker reads tens of thousands of tokens per page; tuples cost a fraction
-of ``Token`` objects, which ``scan`` builds for everyone else.
-"""
+    ``scan`` builds ``Token`` objects, which read attributes, for everyone else.
+    """
+
+    kind: Kind
+    start: int
+    end: int
+    name: str = ""  # tag name (START, END) or the enclosing element (RAWTEXT, RCDATA)
+    attrs_start: int = 0  # the bytes between the tag name and ">"
+    attrs_end: int = 0
+    self_closing: bool = False
+    # What follows the name of the first lower-case ``class`` attribute: b"" or
+    # b'="a b"' (see ``written_value``); None: no such attribute.
+    class_value: bytes | None = None
+    watched: bool = False  # has an attribute the caller watches, or an upper-case CLASS
 
 
 def scan(data: bytes) -> list[Token]:
@@ -258,11 +263,15 @@ def scan(data: bytes) -> list[Token]:
     return tokens
 
 
-def raw_tokens(data: bytes, names: dict[bytes, str] | None = None) -> list[RawToken]:
-    """The tokens of ``scan`` as tuples, but for text that is only ASCII whitespace.
+def raw_tokens(
+    data: bytes, names: dict[bytes, str] | None = None, *, watch: Collection[str] = ()
+) -> list[RawToken]:
+    """The tokens of ``scan`` without their attributes, but for text that is only ASCII
+    whitespace.
 
     That text, most of a page's text between its tags, is the gap between two
-    tokens. ``names`` caches decoded tag and attribute names.
+    tokens. ``names`` caches decoded tag and attribute names; a start tag tells
+    whether it has an attribute named in ``watch`` (names in lower case).
     """
     names = {} if names is None else names
     tokens: list[RawToken] = []
@@ -271,50 +280,51 @@ def raw_tokens(data: bytes, names: dict[bytes, str] | None = None) -> list[RawTo
     pos, size = 0, len(data)
     # An iterator searches on from its last match, cheaper than a search from an offset;
     # a new one starts after raw text and comments, which end past the markup found.
-    matches = _MARKUP.finditer(data)
+    markup = _markup(frozenset(watch))
+    matches = markup.finditer(data)
     foreign_depth = 0  # inside <svg>/<math>: no raw text switching there
     while pos < size:
         match = next(matches, None)
         if match is None:
             if data[pos:size].strip(_SPACE):
-                add((text_kind, pos, size, "", 0, 0, False, None, False, False))
+                add(RawToken(text_kind, pos, size))
             return tokens
         start = match.start()
         if start > pos and data[pos:start].strip(_SPACE):
-            add((text_kind, pos, start, "", 0, 0, False, None, False, False))
+            add(RawToken(text_kind, pos, start))
         found = match.lastindex
         if found == _START_COMPLETE:
             pos = match.end()
-            raw_name, class_value, field_mark, watched_mark = match.group(
-                1, _CLASS, _FIELD, _WATCHED
-            )
+            raw_name, class_value, watched_mark = match.group(1, _CLASS, _WATCHED)
             name = names.get(raw_name) or _new_name(names, raw_name)
             attrs_start, attrs_end = match.span(2)
             closing = data[pos - 2] == _SLASH and _self_closing(data, attrs_start, attrs_end)
-            add((
-                start_kind, start, pos, name, attrs_start, attrs_end, closing,
-                class_value, watched_mark is not None, field_mark is not None,
-            ))  # fmt: skip
+            add(
+                RawToken(
+                    start_kind, start, pos, name, attrs_start, attrs_end, closing,
+                    class_value, watched_mark is not None,
+                )
+            )  # fmt: skip
             if name in FOREIGN_ELEMENTS and not closing:
                 foreign_depth += 1
             if not foreign_depth and name in _CONTENT_KINDS:
                 stop = _content_end(data, name, pos)
-                add((_CONTENT_KINDS[name], pos, stop, name, 0, 0, False, None, False, False))
+                add(RawToken(_CONTENT_KINDS[name], pos, stop, name))
                 pos = stop
-                matches = _MARKUP.finditer(data, pos)
+                matches = markup.finditer(data, pos)
         elif found == _END_COMPLETE:
             pos = match.end()
             name = names.get(match.group(_END_NAME)) or _new_name(names, match.group(_END_NAME))
             if foreign_depth and name in FOREIGN_ELEMENTS:
                 foreign_depth -= 1
-            add((end_kind, start, pos, name, 0, 0, False, None, False, False))
+            add(RawToken(end_kind, start, pos, name))
         elif found in (_START_TRUNCATED, _END_TRUNCATED):
-            add((Kind.JUNK, start, size, "", 0, 0, False, None, False, False))
+            add(RawToken(Kind.JUNK, start, size))
             return tokens
         else:
             kind, pos = _other(data, start)
-            add((kind, start, pos, "", 0, 0, False, None, False, False))
-            matches = _MARKUP.finditer(data, pos)
+            add(RawToken(kind, start, pos))
+            matches = markup.finditer(data, pos)
     return tokens
 
 
