@@ -183,8 +183,9 @@ def _alternatives(words: Sequence[str]) -> bytes:
 
 # Each alternative reads one whole attribute (or separators), as in _ATTRS: the first
 # lower-case ``class`` (what follows its name captured: "", or '="a b"'; a later one
-# fails "(?(3)(?!))" and is read as any other), a watched name or ``class`` in another
-# case (an empty group marks it), any other attribute.
+# fails "(?(3)(?!))" and is read as any other), a name of a watched group (an empty
+# group marks it; ``class`` in another case or a second ``class`` is in the first
+# group), any other attribute.
 _CLASS_ATTR = rb"(?(3)(?!))class" + _NAME_END + rb"(" + _VALUE + rb")"
 # An attribute's name and its value with its quotes: the values of a tag in one call.
 _ATTR_VALUE = re.compile(
@@ -193,26 +194,45 @@ _ATTR_VALUE = re.compile(
 )
 
 
+class _Markup(NamedTuple):
+    """The pattern that finds the next markup, and the numbers of its groups."""
+
+    pattern: re.Pattern[bytes]
+    watched: tuple[int, ...]  # the empty group of each watched group of names
+    start_complete: int  # ``lastindex`` of a start tag with its ">"
+    end_complete: int  # ``lastindex`` of an end tag with its ">"
+    end_name: int
+
+
+_START_TRUNCATED, _CLASS = 2, 3
+
+
 @functools.cache
-def _markup(watch: frozenset[str]) -> re.Pattern[bytes]:
-    """One search finds the next markup: a start tag (groups 1-5), an end tag (6-7) or
-    something that starts like markup ("</", "<!", "<?") and is sorted out in Python.
-    A start tag tells whether it has an attribute named in ``watch``."""
-    watched_names = rb"(?i:" + _alternatives(sorted({*watch, "class"})) + rb")"
+def _markup(watch: tuple[frozenset[str], ...]) -> _Markup:
+    """One search finds the next markup: a start tag (groups 1 to 3 and one for each
+    watched group, then its ">"), an end tag (its name, its ">") or something that
+    starts like markup ("</", "<!", "<?") and is sorted out in Python."""
+    groups = [set(names) for names in watch] or [set()]
+    groups[0].add("class")
+    watched = b"".join(
+        rb"|(?i:" + _alternatives(sorted(names)) + rb")" + _NAME_END + rb"()" + _VALUE
+        if names
+        else rb"|(?!)()"  # an empty group: never seen, but it keeps its group number
+        for names in groups
+    )
     attrs = (
-        rb"(?:" + _SEPARATORS_RE + rb"(?:" + _CLASS_ATTR
-        + rb"|" + watched_names + _NAME_END + rb"()" + _VALUE
+        rb"(?:" + _SEPARATORS_RE + rb"(?:" + _CLASS_ATTR + watched
         + rb"|" + _NAME + _VALUE + rb"))*+" + _SEPARATORS_RE
     )  # fmt: skip
-    return re.compile(
+    pattern = re.compile(
         rb"<(?:([A-Za-z][^" + _WS + rb"/>]*+)(" + attrs + rb")(>)?"
         rb"|/([A-Za-z][^" + _WS + rb"/>]*+)" + _ATTRS + rb"(>)?"
         rb"|[/!?])"
     )
+    count = len(groups)
+    return _Markup(pattern, tuple(range(4, 4 + count)), 4 + count, 6 + count, 5 + count)
 
 
-_START_COMPLETE, _START_TRUNCATED, _END_COMPLETE, _END_TRUNCATED = 5, 2, 7, 6  # lastindex
-_CLASS, _WATCHED, _END_NAME = 3, 4, 6
 _COMMENT_END = re.compile(rb"--!?>")
 _DOCTYPE = re.compile(rb"<!doctype", re.IGNORECASE)
 _LINE_BREAK = re.compile(rb"\r\n|\r|\n")
@@ -243,7 +263,9 @@ class RawToken(NamedTuple):
     # What follows the name of the first lower-case ``class`` attribute: b"" or
     # b'="a b"' (see ``written_value``); None: no such attribute.
     class_value: bytes | None = None
-    watched: bool = False  # has an attribute the caller watches, or an upper-case CLASS
+    # Bit i is set when the tag has an attribute of the caller's i-th group of watched
+    # names; a ``class`` that ``class_value`` does not report counts in the first group.
+    watched: int = 0
 
 
 def scan(data: bytes) -> list[Token]:
@@ -264,14 +286,17 @@ def scan(data: bytes) -> list[Token]:
 
 
 def raw_tokens(
-    data: bytes, names: dict[bytes, str] | None = None, *, watch: Collection[str] = ()
+    data: bytes,
+    names: dict[bytes, str] | None = None,
+    *,
+    watch: Sequence[Collection[str]] = (),
 ) -> list[RawToken]:
     """The tokens of ``scan`` without their attributes, but for text that is only ASCII
     whitespace.
 
     That text, most of a page's text between its tags, is the gap between two
     tokens. ``names`` caches decoded tag and attribute names; a start tag tells
-    whether it has an attribute named in ``watch`` (names in lower case).
+    which groups of ``watch`` (attribute names in lower case) it has an attribute of.
     """
     names = {} if names is None else names
     tokens: list[RawToken] = []
@@ -280,8 +305,9 @@ def raw_tokens(
     pos, size = 0, len(data)
     # An iterator searches on from its last match, cheaper than a search from an offset;
     # a new one starts after raw text and comments, which end past the markup found.
-    markup = _markup(frozenset(watch))
-    matches = markup.finditer(data)
+    markup = _markup(tuple(frozenset(group) for group in watch))
+    pattern, watched_groups = markup.pattern, markup.watched
+    matches = pattern.finditer(data)
     foreign_depth = 0  # inside <svg>/<math>: no raw text switching there
     while pos < size:
         match = next(matches, None)
@@ -293,16 +319,20 @@ def raw_tokens(
         if start > pos and data[pos:start].strip(_SPACE):
             add(RawToken(text_kind, pos, start))
         found = match.lastindex
-        if found == _START_COMPLETE:
+        if found == markup.start_complete:
             pos = match.end()
-            raw_name, class_value, watched_mark = match.group(1, _CLASS, _WATCHED)
+            raw_name, class_value = match.group(1, _CLASS)
+            watched = 0
+            for bit, group in enumerate(watched_groups):
+                if match.start(group) >= 0:
+                    watched |= 1 << bit
             name = names.get(raw_name) or _new_name(names, raw_name)
             attrs_start, attrs_end = match.span(2)
             closing = data[pos - 2] == _SLASH and _self_closing(data, attrs_start, attrs_end)
             add(
                 RawToken(
                     start_kind, start, pos, name, attrs_start, attrs_end, closing,
-                    class_value, watched_mark is not None,
+                    class_value, watched,
                 )
             )  # fmt: skip
             if name in FOREIGN_ELEMENTS and not closing:
@@ -311,20 +341,21 @@ def raw_tokens(
                 stop = _content_end(data, name, pos)
                 add(RawToken(_CONTENT_KINDS[name], pos, stop, name))
                 pos = stop
-                matches = markup.finditer(data, pos)
-        elif found == _END_COMPLETE:
+                matches = pattern.finditer(data, pos)
+        elif found == markup.end_complete:
             pos = match.end()
-            name = names.get(match.group(_END_NAME)) or _new_name(names, match.group(_END_NAME))
+            raw_name = match.group(markup.end_name)
+            name = names.get(raw_name) or _new_name(names, raw_name)
             if foreign_depth and name in FOREIGN_ELEMENTS:
                 foreign_depth -= 1
             add(RawToken(end_kind, start, pos, name))
-        elif found in (_START_TRUNCATED, _END_TRUNCATED):
+        elif found in (_START_TRUNCATED, markup.end_name):  # no ">": cut off
             add(RawToken(Kind.JUNK, start, size))
             return tokens
         else:
             kind, pos = _other(data, start)
             add(RawToken(kind, start, pos))
-            matches = markup.finditer(data, pos)
+            matches = pattern.finditer(data, pos)
     return tokens
 
 

@@ -6,7 +6,7 @@ Tilda rule is a new entry here and nothing else:
 
 - an attribute that holds text a visitor sees: a row of ``TEXT_ATTRIBUTES`` (name ->
   what it is, for the translator note). The tokenizer is told to watch it through
-  ``watched_attributes``, derived from this table: there is no second list.
+  ``attributes_read_at_once``, derived from this table: there is no second list.
 - a ``<meta>`` whose ``content`` is text: a (key attribute, value) pair of ``META_TEXT``.
 - a block: its number and kind in ``BLOCK_KINDS``; an old block whose
   ``data-record-type`` is not its number, in ``RECORD_TYPES``.
@@ -199,9 +199,14 @@ def text_attribute_names() -> frozenset[str]:
     return frozenset({*TEXT_ATTRIBUTES, BUTTON_VALUE_ATTRIBUTE, META_CONTENT_ATTRIBUTE})
 
 
-def watched_attributes() -> frozenset[str]:
-    """The attributes the tokenizer reports a tag has: text, exclusion and note slots."""
-    return text_attribute_names() | {TRANSLATE_ATTRIBUTE, FIELD_ATTRIBUTE}
+def attributes_read_at_once() -> frozenset[str]:
+    """Attributes that make a tag worth reading as it is met: text, or translate="no"."""
+    return text_attribute_names() | {TRANSLATE_ATTRIBUTE}
+
+
+def attributes_for_notes() -> frozenset[str]:
+    """Attributes that make a tag worth reading when a translator note needs it."""
+    return frozenset({FIELD_ATTRIBUTE})
 
 
 def classes_read_at_once() -> tuple[str, ...]:

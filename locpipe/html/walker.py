@@ -95,18 +95,30 @@ _CLASS_FOR_NOTES = _any_word(rules.classes_for_notes())
 _TABLE_PARTS = _any_word(rules.TABLE_PARTS)
 
 
-def _class_hints(class_value: bytes) -> tuple[bool, bool]:
-    """(read the tag now, read it for a note) for a tag with this class value."""
-    return (
+class ClassHints(NamedTuple):
+    """What a tag's class value (as the tokenizer reports it) asks of the walker."""
+
+    read_now: bool  # read the tag's attributes as it is met
+    for_notes: bool  # read them when a note needs them
+    table_data: bool  # maybe a T431 data div
+
+
+def _class_hints(class_value: bytes) -> ClassHints:
+    return ClassHints(
         _CLASS_NOW.search(class_value) is not None,
         _CLASS_FOR_NOTES.search(class_value) is not None,
+        _TABLE_PARTS.search(class_value) is not None,
     )
+
+
+_READ_NOW, _FOR_NOTES = 1, 2  # bits of RawToken.watched, for the groups page_tokens asks
 
 
 def page_tokens(data: bytes, names: dict[bytes, str] | None = None) -> list[RawToken]:
     """The tokens of ``data``, each start tag telling whether it has an attribute the
-    Tilda rules read (``tilda_rules.watched_attributes``)."""
-    return raw_tokens(data, names, watch=rules.watched_attributes())
+    Tilda rules read at once, or for a note."""
+    watch = (rules.attributes_read_at_once(), rules.attributes_for_notes())
+    return raw_tokens(data, names, watch=watch)
 
 
 @dataclass
@@ -117,7 +129,7 @@ class TagMemo:
     """
 
     facts: dict[tuple[str, bytes, str], TagFacts] = field(default_factory=dict)
-    class_hints: dict[bytes, tuple[bool, bool]] = field(default_factory=dict)  # _class_hints
+    class_hints: dict[bytes, ClassHints] = field(default_factory=dict)
     labels: dict[tuple[str, bytes, str], str] = field(default_factory=dict)  # _Walker._label
 
 
@@ -233,13 +245,15 @@ class _Walker:
             self._close_implied(name)
         parent = stack[-1] if stack else None
         parent_mode = parent.mode if parent else self.root_mode
-        parsed = noted = watched
+        parsed, noted = bool(watched & _READ_NOW), bool(watched & (_READ_NOW | _FOR_NOTES))
+        table_data = False
         if class_value is not None:
             hints = self.class_hints.get(class_value)
             if hints is None:
                 hints = self.class_hints[class_value] = _class_hints(class_value)
-            parsed = parsed or hints[0]
-            noted = noted or parsed or hints[1]
+            parsed = parsed or hints.read_now
+            noted = noted or parsed or hints.for_notes
+            table_data = hints.table_data
         facts = self._facts(name, attrs_start, attrs_end) if parsed else None
         mode = parent_mode.child(name, facts is not None and facts.excluded)
         skip_text = parent.skip_text if parent and mode is parent_mode else mode.skips_text
@@ -251,7 +265,7 @@ class _Walker:
         )  # fmt: skip
         if facts is not None and facts.text_attributes and self.attributes and not mode.excluded:
             self._attribute_segments(frame)
-        if class_value is not None and _TABLE_PARTS.search(class_value) and not skip_text:
+        if table_data and not skip_text:
             frame = self._table_data(frame)
         if name in VOID_INLINE_ELEMENTS:
             if skip_text:

@@ -360,10 +360,25 @@ def test_raw_tokens_report_the_first_class(data: bytes, value: bytes | None) -> 
     ],
 )
 def test_raw_tokens_mark_watched_attributes(data: bytes, watched: bool, has_field: bool) -> None:
-    (text_watched,) = [t for t in raw_tokens(data, watch=TEXT_NAMES) if t.kind is Kind.START]
-    (field_watched,) = [t for t in raw_tokens(data, watch=["field"]) if t.kind is Kind.START]
-    upper_class = b"Class=" in data or b"CLASS=" in data  # always watched: see RawToken
-    assert (text_watched.watched, field_watched.watched) == (watched, has_field or upper_class)
+    (token,) = [t for t in raw_tokens(data, watch=[TEXT_NAMES, ["field"]]) if t.kind is Kind.START]
+    assert (bool(token.watched & 1), bool(token.watched & 2)) == (watched, has_field)
+
+
+@pytest.mark.parametrize(
+    ("watch", "data", "watched"),
+    [
+        ([], b'<div class="x" title="y">', 0),
+        ([], b'<div CLASS="x">', 1),  # a class class_value does not report: the first group
+        ([[], ["field"]], b'<div field="x" title="y">', 2),  # an empty group keeps its bit
+        ([["title"], ["field"]], b'<div field="x" TITLE="y">', 3),
+        ([["title"], ["field"]], b'<div class="a" class="b">', 1),
+    ],
+)
+def test_raw_tokens_report_each_watched_group_as_a_bit(
+    watch: list[list[str]], data: bytes, watched: int
+) -> None:
+    (token,) = raw_tokens(data, watch=watch)
+    assert token.watched == watched
 
 
 @pytest.mark.parametrize(
