@@ -83,16 +83,11 @@ def _partners(items: Sequence[Item]) -> tuple[list[int], bool]:
     return partner, unpaired == 0
 
 
-_UNPAIRED = frozenset({PartKind.TEXT, PartKind.VOID})
-
-
 def balanced_parts(items: list[Item]) -> list[tuple[list[Item], list[int]]]:
     """Cut a run at every tag that has no partner inside it, until all parts nest.
 
     Each part comes with its ``_partners``.
     """
-    if len(items) == 1 and items[0].kind in _UNPAIRED:
-        return [(items, [-1])]  # the usual run: nothing to pair
     partner, all_paired = _partners(items)
     if all_paired:
         return [(items, partner)]
@@ -125,7 +120,7 @@ def trim(
         filled = [
             i
             for i in range(low, high)
-            if items[i].kind is PartKind.TEXT and not is_blank(space, items[i])
+            if items[i].kind is PartKind.TEXT and not _is_blank(space, items[i])
         ]
         if not filled:
             return 0, 0, wrapper
@@ -166,7 +161,7 @@ def _depth_step(item: Item) -> int:
     return 0
 
 
-def is_blank(space: Space, item: Item) -> bool:
+def _is_blank(space: Space, item: Item) -> bool:
     return blank_span(space, item.start, item.end)
 
 

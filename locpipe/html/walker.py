@@ -28,7 +28,6 @@ from locpipe.html.runs import (
     Space,
     balanced_parts,
     blank_span,
-    is_blank,
     is_text,
     rskip_space,
     run_text,
@@ -419,9 +418,6 @@ class _Walker:
     def _flush(self) -> None:
         if self.run:
             items, self.run = self.run, []
-            if len(items) == 1 and items[0].kind is PartKind.TEXT:
-                self._emit_run(items, [-1], 0, 1, self.run_frame)  # the usual run
-                return
             for part, partner in balanced_parts(items):
                 self._segment(part, partner, self.run_frame)
 
@@ -491,14 +487,9 @@ class _Walker:
         ``partner``: see ``_partners``; ``where``: the element the run is in (None:
         the root), or its context.
         """
-        if len(items) == 1:  # the usual run, one text: nothing to pair or unwrap
-            if items[0].kind is not PartKind.TEXT or is_blank(self.space, items[0]):
-                return
-            low, high = 0, 1
-        else:
-            low, high, wrapper = trim(items, partner, self.space)
-            if wrapper is not None:
-                where = wrapper
+        low, high, wrapper = trim(items, partner, self.space)
+        if wrapper is not None:
+            where = wrapper
         if low < high:
             self._emit_run(items, partner, low, high, where)
 
