@@ -87,9 +87,7 @@ class Token:
         attrs_end: int = 0,
         names: dict[bytes, str] | None = None,
         self_closing: bool = False,
-        values: dict[str, bytes] | None = None,
     ) -> None:
-        """``values``: the attribute values when already known (see ``AttributePicker``)."""
         self.kind = kind
         self.start = start
         self.end = end
@@ -100,7 +98,7 @@ class Token:
         self._data = data
         self._names = names
         self._attrs: tuple[Attr, ...] | None = None
-        self._values = values
+        self._values: dict[str, bytes] | None = None
 
     def __repr__(self) -> str:
         return f"Token({self.kind.name}, {self.start}, {self.end}, {self.name!r})"
@@ -116,25 +114,14 @@ class Token:
     def values(self) -> dict[str, bytes]:
         """Raw value of each attribute name (the first one wins); b"" when written bare."""
         if self._values is None:
-            if self._attrs is None:
-                self._values = _attribute_values(
-                    self._data, self.attrs_start, self.attrs_end, self._names
-                )
-            else:  # already parsed: no second pass over the bytes
-                self._values = {}
-                for attribute in reversed(self._attrs):
-                    self._values[attribute.name] = attribute.raw
+            self._values = {}
+            for attribute in reversed(self.attrs):
+                self._values[attribute.name] = attribute.raw
         return self._values
 
     def attr(self, name: str) -> Attr | None:
         """The first attribute called ``name`` (HTML ignores later duplicates)."""
-        if self._attrs is not None:
-            return next((attribute for attribute in self._attrs if attribute.name == name), None)
-        for match in _ATTR.finditer(self._data, self.attrs_start, self.attrs_end):
-            found = _attribute_name(match.group(1), self._names)
-            if found == name:  # the others are never built: a page asks for one attribute
-                return _attribute(match, found)
-        return None
+        return next((attribute for attribute in self.attrs if attribute.name == name), None)
 
     def attr_text(self, name: str, encoding: str) -> str | None:
         raw = self.values.get(name)
@@ -158,11 +145,14 @@ _VALUE = rb"(?:[" + _WS + rb"]*+=[" + _WS + rb"]*+(?:\"[^\"]*+\"?|'[^']*+'?|[^" 
 _ATTRS = rb"(?:" + _SEPARATORS_RE + _NAME + _VALUE + rb")*+" + _SEPARATORS_RE
 # The attribute loop always matches up to ">" or the end of the data, so the
 # optional ``(>)?`` never makes the engine backtrack: linear even when truncated.
+# An attribute: its name (group 1) and its value, "double-quoted" (2), 'single-quoted' (3)
+# or bare (4); no value group matches when it is written without one.
 _ATTR = re.compile(
     rb"(" + _NAME + rb")"
     rb"(?:[" + _WS + rb"]*+=[" + _WS + rb"]*+"
-    rb"(?:\"([^\"]*+)(\"?)|'([^']*+)('?)|([^" + _WS + rb">]*+)))?"
+    rb"(?:\"([^\"]*+)\"?|'([^']*+)'?|([^" + _WS + rb">]*+)))?"
 )
+_QUOTES = {2: '"', 3: "'", 4: ""}  # _ATTR's value group -> the value's quote
 _NAME_END = rb"(?=[" + _WS + rb"/=>]|\Z)"
 
 
@@ -187,11 +177,6 @@ def _alternatives(words: Sequence[str]) -> bytes:
 # group marks it; ``class`` in another case or a second ``class`` is in the first
 # group), any other attribute.
 _CLASS_ATTR = rb"(?(3)(?!))class" + _NAME_END + rb"(" + _VALUE + rb")"
-# An attribute's name and its value with its quotes: the values of a tag in one call.
-_ATTR_VALUE = re.compile(
-    rb"(" + _NAME + rb")"
-    rb"(?:[" + _WS + rb"]*+=[" + _WS + rb"]*+(\"[^\"]*+\"?|'[^']*+'?|[^" + _WS + rb">]*+))?"
-)
 
 
 class _Markup(NamedTuple):
@@ -362,69 +347,9 @@ def raw_tokens(
 def written_value(after_name: bytes) -> bytes:
     """The value bytes in what follows an attribute's name: b'="a b"' -> b"a b", b"" -> b"".
 
-    That is how ``raw_tokens`` reports a ``class_value`` and ``AttributePicker`` reads.
+    That is how ``raw_tokens`` reports a ``class_value``.
     """
     return _unquote(after_name.lstrip(_SPACE).removeprefix(b"=").lstrip(_SPACE))
-
-
-class AttributePicker:
-    """Reads the raw values of a few named attributes of a tag, and nothing else.
-
-    A Zero Block element has dozens of ``data-field-*`` attributes; one compiled
-    pattern walks them in C and captures the first of each name asked for (names
-    are matched in any case, as HTML does), far faster than parsing them all.
-    """
-
-    def __init__(self, names: Sequence[str]) -> None:
-        self.names = tuple(names)
-        picks = [
-            rb"(?(%d)(?!))(?i:%s)" % (group, re.escape(name.encode()))
-            + _NAME_END + rb"(" + _VALUE + rb")"
-            for group, name in enumerate(self.names, start=1)
-        ]  # fmt: skip
-        alternatives = b"|".join([*picks, _NAME + _VALUE])
-        self._pattern = re.compile(
-            rb"(?:" + _SEPARATORS_RE + rb"(?:" + alternatives + rb"))*+" + _SEPARATORS_RE
-        )
-
-    def __call__(self, data: bytes, start: int, end: int) -> dict[str, bytes]:
-        """Name -> raw value (b"" when written bare) of each named attribute present."""
-        match = self._match(data, start, end)
-        return {
-            name: written_value(value)
-            for name, value in zip(self.names, match.groups(), strict=True)
-            if value is not None
-        }
-
-    def attrs(self, data: bytes, start: int, end: int) -> dict[str, Attr]:
-        """Name -> ``Attr`` (with the span of its value) of each named attribute present."""
-        match = self._match(data, start, end)
-        return {
-            name: _picked_attr(name, data, *match.span(group))
-            for group, name in enumerate(self.names, start=1)
-            if match.start(group) >= 0
-        }
-
-    def _match(self, data: bytes, start: int, end: int) -> re.Match[bytes]:
-        match = self._pattern.match(data, start, end)
-        assert match is not None  # the pattern matches the empty string
-        return match
-
-
-def _picked_attr(name: str, data: bytes, start: int, end: int) -> Attr:
-    """The attribute whose name is followed by ``data[start:end]``: "", or '="a b"'."""
-    if start == end:
-        return Attr(name, b"", start, start, "", False)
-    while data[start] != _EQUALS:
-        start += 1
-    start += 1
-    while start < end and data[start] in _SPACE:
-        start += 1
-    quote = data[start : start + 1] if start < end else b""
-    if quote in (b'"', b"'"):
-        stop = end - 1 if end - 1 > start and data[end - 1 : end] == quote else end
-        return Attr(name, data[start + 1 : stop], start + 1, stop, quote.decode())
-    return Attr(name, data[start:end], start, end, "")
 
 
 def _new_name(names: dict[bytes, str], raw: bytes) -> str:
@@ -439,9 +364,8 @@ def _self_closing(data: bytes, attrs_start: int, attrs_end: int) -> bool:
     if slash == attrs_start or data[slash - 1] in _SEPARATORS:
         return True  # "<br/>", "<img src=x />": no value can hold this "/"
     # Else the "/" belongs to the last value if that value is written unquoted.
-    values = _ATTR_VALUE.findall(data, attrs_start, attrs_end)
-    last_value = values[-1][1] if values else b""
-    return not last_value or last_value[:1] in (b'"', b"'")
+    attrs = _attributes(data, attrs_start, attrs_end, None)
+    return not attrs or not attrs[-1].raw or attrs[-1].quote != ""
 
 
 def _content_end(data: bytes, name: str, start: int) -> int:
@@ -528,49 +452,24 @@ def _attributes(
     data: bytes, start: int, end: int, names: dict[bytes, str] | None
 ) -> tuple[Attr, ...]:
     """The attributes between ``start`` and ``end`` (every quoted value there is closed)."""
-    if start >= end:
-        return ()
-    return tuple(
-        _attribute(match, _attribute_name(match.group(1), names))
-        for match in _ATTR.finditer(data, start, end)
-    )
-
-
-def _attribute(match: re.Match[bytes], name: str) -> Attr:
-    """The attribute an ``_ATTR`` match reads."""
-    _, double, _, single, _, bare = match.groups()
-    if double is not None:
-        return Attr(name, double, match.start(2), match.end(2), '"')
-    if single is not None:
-        return Attr(name, single, match.start(4), match.end(4), "'")
-    if bare is not None:
-        return Attr(name, bare, match.start(6), match.end(6), "")
-    return Attr(name, b"", match.end(1), match.end(1), "", False)
-
-
-def _attribute_values(
-    data: bytes, start: int, end: int, names: dict[bytes, str] | None
-) -> dict[str, bytes]:
-    """Name -> raw value of the first attribute of each name, without building ``Attr``s."""
-    if start >= end:
-        return {}
     names = {} if names is None else names
-    get = names.get
-    # Reversed, so that the first attribute of a name is the one the dict keeps.
-    return {
-        get(raw_name) or _new_name(names, raw_name): _unquote(value)
-        for raw_name, value in reversed(_ATTR_VALUE.findall(data, start, end))
-    }
+    found = []
+    for match in _ATTR.finditer(data, start, end):
+        raw_name = match.group(1)
+        name = names.get(raw_name) or _new_name(names, raw_name)
+        group = match.lastindex or 1
+        if group == 1:  # no value
+            found.append(Attr(name, b"", match.end(1), match.end(1), "", False))
+        else:
+            value_start, value_end = match.span(group)
+            value = data[value_start:value_end]
+            found.append(Attr(name, value, value_start, value_end, _QUOTES[group]))
+    return tuple(found)
 
 
 def _unquote(value: bytes) -> bytes:
-    """A value as ``_ATTR_VALUE`` reads it, without its quotes (a tag's quotes are closed)."""
+    """A value as written after its "=", without its quotes (a tag's quotes are closed)."""
     return value[1:-1] if value[:1] in (b'"', b"'") else value
-
-
-def _attribute_name(raw: bytes, names: dict[bytes, str] | None) -> str:
-    names = {} if names is None else names
-    return names.get(raw) or _new_name(names, raw)
 
 
 class LineIndex:
