@@ -7,7 +7,7 @@ import re
 from collections.abc import Sequence
 
 from locpipe.errors import PageError
-from locpipe.html.scan import Attr, Kind, LineIndex, RawToken, Token
+from locpipe.html.scan import Attr, AttributePicker, Kind, LineIndex, RawToken
 from locpipe.html.walker import TagMemo, find_segments, page_tokens
 from locpipe.model import AttrValue, Page, PageAnchors
 
@@ -23,6 +23,8 @@ _PRESCAN_BYTES = 8192
 _WINDOWS_1252_LABELS = frozenset({"ascii", "us-ascii", "iso-8859-1", "iso8859-1", "latin1", "l1"})
 _CONTROL = re.compile(rb"[\x01-\x08\x0e-\x1a\x1c-\x1f]")
 _ANCHOR_TAGS = frozenset({"html", "head", "body", "meta", "a", "link", "div"})
+_ANCHOR_ATTRS = AttributePicker(("href", "rel", "property", "content", "lang", "dir"))
+_ALLRECORDS_ATTRS = AttributePicker(("id", "data-tilda-project-lang"))
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 _RESOURCE_RELS = frozenset(
     {
@@ -122,9 +124,7 @@ def find_anchors(tokens: Sequence[RawToken], data: bytes, encoding: str) -> Page
     links: list[AttrValue] = []
     start_kind, end_kind = Kind.START, Kind.END
     tagged = [token for token in tokens if token.name in _ANCHOR_TAGS]  # a tenth of the tokens
-    names: dict[bytes, str] = {}
     for kind, start, end, name, attrs_start, attrs_end, self_closing, *_ in tagged:
-        tag = Token(kind, start, end, name, data, attrs_start, attrs_end, names)
         if kind is not start_kind:
             if kind is end_kind and head_end is None and name == "head":
                 head_end = start
@@ -133,28 +133,33 @@ def find_anchors(tokens: Sequence[RawToken], data: bytes, encoding: str) -> Page
             continue
         if name == "html" and html_tag_end is None:
             html_tag_end = end - (2 if self_closing else 1)
-            html_lang = _attr_value(tag.attr("lang"), encoding)
-            html_dir = _attr_value(tag.attr("dir"), encoding)
+            attrs = _ANCHOR_ATTRS.attrs(data, attrs_start, attrs_end)
+            html_lang = _attr_value(attrs.get("lang"), encoding)
+            html_dir = _attr_value(attrs.get("dir"), encoding)
         elif name == "div":
-            if seek_allrecords and _attr_text(tag.attr("id"), encoding).strip() == "allrecords":
-                allrecords_tag_end = end - (2 if self_closing else 1)
-                project_lang = _attr_value(tag.attr("data-tilda-project-lang"), encoding)
-                seek_allrecords = False
+            if seek_allrecords:
+                found = _ALLRECORDS_ATTRS.attrs(data, attrs_start, attrs_end)
+                if _attr_text(found.get("id"), encoding).strip() == "allrecords":
+                    allrecords_tag_end = end - (2 if self_closing else 1)
+                    project_lang = _attr_value(found.get("data-tilda-project-lang"), encoding)
+                    seek_allrecords = False
         elif name == "head" and head_start is None:
             head_start = start
         elif name == "body" and head_start is not None and head_end is None:
             head_end = start  # no </head>: the head ends where <body> starts
         elif name == "meta":
-            prop = _attr_text(tag.attr("property"), encoding).strip().lower()
+            attrs = _ANCHOR_ATTRS.attrs(data, attrs_start, attrs_end)
+            prop = _attr_text(attrs.get("property"), encoding).strip().lower()
             if prop == "og:url":
-                og_url = og_url or _attr_value(tag.attr("content"), encoding)
+                og_url = og_url or _attr_value(attrs.get("content"), encoding)
             elif prop == "og:locale":
-                og_locale = og_locale or _attr_value(tag.attr("content"), encoding)
+                og_locale = og_locale or _attr_value(attrs.get("content"), encoding)
         elif name in ("a", "link"):
-            href = _attr_value(tag.attr("href"), encoding)
+            attrs = _ANCHOR_ATTRS.attrs(data, attrs_start, attrs_end)
+            href = _attr_value(attrs.get("href"), encoding)
             if href is None:
                 continue
-            rels = set(_attr_text(tag.attr("rel"), encoding).lower().split())
+            rels = set(_attr_text(attrs.get("rel"), encoding).lower().split())
             if name == "link" and "canonical" in rels:
                 canonical = canonical or href
             elif not (name == "link" and rels & _RESOURCE_RELS) and _may_link_page(href.value):

@@ -57,7 +57,8 @@ IMPLIED_ENDS = {
 CLOSING_STARTS = P_CLOSERS | IMPLIED_ENDS.keys() | HEADINGS  # see walker._close_implied
 CLOSING_ALWAYS = IMPLIED_ENDS.keys() | HEADINGS  # the rest close only an open <p>
 
-_MODE_ELEMENTS = FOREIGN_ELEMENTS | SVG_TEXT_ELEMENTS | {"pre", "head", "body"}
+# The elements that may change the mode of what is inside them (see TextMode.child).
+MODE_ELEMENTS = FOREIGN_ELEMENTS | SVG_TEXT_ELEMENTS | {"pre", "head", "body"}
 
 
 class TextMode(NamedTuple):
@@ -75,7 +76,7 @@ class TextMode(NamedTuple):
 
     def child(self, name: str, excluded: bool) -> TextMode:
         """The mode of an element ``name`` inside this one (``excluded``: by its tag)."""
-        if not excluded and name not in _MODE_ELEMENTS:
+        if not excluded and name not in MODE_ELEMENTS:
             return self
         return TextMode(
             excluded=self.excluded or excluded,
