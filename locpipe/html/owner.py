@@ -27,10 +27,10 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from locpipe.html.lines import LineIndex
 from locpipe.html.runs import is_text
 from locpipe.html.scan import (
     Kind,
-    LineIndex,
     RawToken,
     Token,
     raw_tokens,

@@ -7,8 +7,10 @@ import re
 from collections.abc import Sequence
 
 from locpipe.errors import PageError
-from locpipe.html.scan import Attr, AttributePicker, Kind, LineIndex, RawToken
-from locpipe.html.walker import TagMemo, find_segments, page_tokens
+from locpipe.html.lines import LineIndex
+from locpipe.html.scan import Attr, AttributePicker, Kind, RawToken
+from locpipe.html.tag_hints import page_tokens
+from locpipe.html.walker import TagMemo, find_segments
 from locpipe.model import AttrValue, Page, PageAnchors
 
 _UTF8_BOM = b"\xef\xbb\xbf"

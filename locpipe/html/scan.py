@@ -14,9 +14,6 @@ single-byte encodings (windows-1251, koi8-r). It is regex-driven and linear in
 the page size. A page cut off inside a tag, comment or attribute does not
 fail: the unfinished rest becomes one ``JUNK`` token that no one segments.
 
-Lines: a line ends at LF, at CRLF, or at a lone CR (old Mac endings), the same
-rule Python's ``str.splitlines`` applies to these three.
-
 Left out on purpose, as no real page needs them (html5lib's tests have them): a
 NUL byte (U+FFFD for a browser, kept here), numeric references to control
 characters (``html.unescape`` maps them its own way), and tag names with
@@ -25,7 +22,6 @@ characters that are not ASCII.
 
 from __future__ import annotations
 
-import bisect
 import functools
 import html
 import re
@@ -225,8 +221,6 @@ def _markup(watch: tuple[frozenset[str], ...]) -> _Markup:
 
 _COMMENT_END = re.compile(rb"--!?>")
 _DOCTYPE = re.compile(rb"<!doctype", re.IGNORECASE)
-_LINE_BREAK = re.compile(rb"\r\n|\r|\n")
-_LONE_CR = re.compile(rb"\r(?!\n)")
 _CONTENT_KINDS = {
     **dict.fromkeys(RAWTEXT_ELEMENTS, Kind.RAWTEXT),
     **dict.fromkeys(RCDATA_ELEMENTS, Kind.RCDATA),
@@ -554,35 +548,6 @@ def _attribute_values(
 def _unquote(value: bytes) -> bytes:
     """A value as written after its "=", without its quotes (a tag's quotes are closed)."""
     return value[1:-1] if value[:1] in (b'"', b"'") else value
-
-
-class LineIndex:
-    """Line numbers (from 1) of byte offsets.
-
-    Pages with LF or CRLF endings count LFs from the offset asked before (offsets
-    come roughly in page order); pages with a lone CR use an index of line starts.
-    """
-
-    def __init__(self, data: bytes) -> None:
-        self._data = data
-        self._starts: list[int] | None = None
-        self._has_cr = b"\r" in data and _LONE_CR.search(data) is not None
-        self._offset, self._line = 0, 1  # the last answer
-
-    def line(self, offset: int) -> int:
-        if self._has_cr:
-            return bisect.bisect_right(self._line_starts(), offset)
-        if offset >= self._offset:
-            line = self._line + self._data.count(b"\n", self._offset, offset)
-        else:
-            line = self._line - self._data.count(b"\n", offset, self._offset)
-        self._offset, self._line = offset, line
-        return line
-
-    def _line_starts(self) -> list[int]:
-        if self._starts is None:
-            self._starts = [0, *(match.end() for match in _LINE_BREAK.finditer(self._data))]
-        return self._starts
 
 
 _CHARREF = re.compile(r"&(#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[^\t\n\f <&#;]{1,32};?)")

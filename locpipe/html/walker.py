@@ -15,7 +15,6 @@ generic tree rules and the one derivation of what is text (``TextMode``) are in
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import partial
@@ -23,6 +22,7 @@ from typing import Any, NamedTuple
 
 from locpipe.html import tilda_rules as rules
 from locpipe.html.jsliteral import string_value
+from locpipe.html.lines import LineIndex
 from locpipe.html.notes import Context, TagFacts, attribute_box, attribute_role, derive, tag_facts
 from locpipe.html.runs import (
     Item,
@@ -39,15 +39,14 @@ from locpipe.html.runs import (
 from locpipe.html.scan import (
     FOREIGN_ELEMENTS,
     Kind,
-    LineIndex,
     RawToken,
     Token,
-    raw_tokens,
     unescape_attribute,
     written_value,
 )
 from locpipe.html.script_options import ScriptString, script_strings
 from locpipe.html.t431 import cells, table_part
+from locpipe.html.tag_hints import FOR_NOTES, READ_NOW, ClassHints, class_hints, page_tokens
 from locpipe.html.tree import (
     CLOSING_ALWAYS,
     CLOSING_STARTS,
@@ -85,49 +84,12 @@ class Frame(NamedTuple):
     parent: Frame | None
 
 
-def _any_word(words: Iterable[str]) -> re.Pattern[bytes]:
-    return re.compile(b"|".join(re.escape(word.encode("ascii")) for word in words))
-
-
-# A class value holding one of these makes the walker read the tag's attributes at
-# once (they may change what is text), or when a note needs them.
-_CLASS_NOW = _any_word(rules.classes_read_at_once())
-_CLASS_FOR_NOTES = _any_word(rules.classes_for_notes())
-_TABLE_PARTS = _any_word(rules.TABLE_PARTS)
-
-
 # Frame's and Item's own constructors are Python functions; the walk builds one frame
 # per start tag and one item per inline piece, here in C (all fields given, in order).
 # Measured with the run shortcut in _flush: about 8 ms of extract+build on the 23
 # samples, which keeps extract+build at 4x Translate Toolkit's (benchmarks, part 1).
 _new_frame: Callable[[tuple[Any, ...]], Frame] = partial(tuple.__new__, Frame)
 _new_item: Callable[[tuple[Any, ...]], Item] = partial(tuple.__new__, Item)
-
-
-class ClassHints(NamedTuple):
-    """What a tag's class value (as the tokenizer reports it) asks of the walker."""
-
-    read_now: bool  # read the tag's attributes as it is met
-    for_notes: bool  # read them when a note needs them
-    table_data: bool  # maybe a T431 data div
-
-
-def _class_hints(class_value: bytes) -> ClassHints:
-    return ClassHints(
-        _CLASS_NOW.search(class_value) is not None,
-        _CLASS_FOR_NOTES.search(class_value) is not None,
-        _TABLE_PARTS.search(class_value) is not None,
-    )
-
-
-_READ_NOW, _FOR_NOTES = 1, 2  # bits of RawToken.watched, for the groups page_tokens asks
-
-
-def page_tokens(data: bytes, names: dict[bytes, str] | None = None) -> list[RawToken]:
-    """The tokens of ``data``, each start tag telling whether it has an attribute the
-    Tilda rules read at once, or for a note."""
-    watch = (rules.attributes_read_at_once(), rules.attributes_for_notes())
-    return raw_tokens(data, names, watch=watch)
 
 
 @dataclass
@@ -254,12 +216,12 @@ class _Walker:
             self._close_implied(name)
         parent = stack[-1] if stack else None
         parent_mode = parent.mode if parent else self.root_mode
-        parsed, noted = bool(watched & _READ_NOW), bool(watched & (_READ_NOW | _FOR_NOTES))
+        parsed, noted = bool(watched & READ_NOW), bool(watched & (READ_NOW | FOR_NOTES))
         table_data = False
         if class_value is not None:
             hints = self.class_hints.get(class_value)
             if hints is None:
-                hints = self.class_hints[class_value] = _class_hints(class_value)
+                hints = self.class_hints[class_value] = class_hints(class_value)
             parsed = parsed or hints.read_now
             noted = noted or parsed or hints.for_notes
             table_data = hints.table_data

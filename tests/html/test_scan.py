@@ -5,7 +5,6 @@ import pytest
 from locpipe.html.scan import (
     AttributePicker,
     Kind,
-    LineIndex,
     RawToken,
     Token,
     raw_tokens,
@@ -235,21 +234,6 @@ def test_missing_quote_runs_on_like_a_browser() -> None:
     tag = start_tag(data)
     assert tag.attr_text("title", "utf-8") == "x>y</a><b class="
     assert tag.end == len(data)
-
-
-@pytest.mark.parametrize(
-    ("data", "offset", "line"),
-    [
-        (b"a\nb\nc", 4, 3),
-        (b"a\r\nb\r\nc", 6, 3),
-        (b"a\rb\rc", 4, 3),
-        (b"a\r\nb\nc\rd", 7, 4),
-        (b"abc", 2, 1),
-        (b"a\n", 2, 2),
-    ],
-)
-def test_line_numbers(data: bytes, offset: int, line: int) -> None:
-    assert LineIndex(data).line(offset) == line
 
 
 @pytest.mark.parametrize(

@@ -6,8 +6,9 @@ from dataclasses import replace
 import pytest
 
 from locpipe.html import tilda_rules
-from locpipe.html.scan import LineIndex
-from locpipe.html.walker import find_segments, page_tokens
+from locpipe.html.lines import LineIndex
+from locpipe.html.tag_hints import page_tokens
+from locpipe.html.walker import find_segments
 from locpipe.model import Destination, Segment, parse_width
 
 from .pages import page
@@ -587,16 +588,6 @@ def test_json_value_offsets_reach_the_raw_string() -> None:
 def test_a_no_break_space_after_a_short_word_is_not_blank_in_any_encoding(encoding: str) -> None:
     source = page(f'<meta charset="{encoding}"><p><b>В\u00a0</b>письмах</p>', encoding)
     assert [s.msgid for s in source.segments] == ["<b>В\xa0</b>письмах"]
-
-
-@pytest.mark.parametrize(
-    "name", sorted(tilda_rules.text_attribute_names() | {tilda_rules.TRANSLATE_ATTRIBUTE})
-)
-def test_every_attribute_of_the_tilda_rules_is_watched_by_the_tokenizer(name: str) -> None:
-    """An attribute the tokenizer does not watch would never be read for its text."""
-    for spelling in (name, name.upper()):
-        (token,) = page_tokens(f'<div {spelling}="x">'.encode())
-        assert token.watched
 
 
 def test_a_text_attribute_added_to_the_table_is_read(monkeypatch: pytest.MonkeyPatch) -> None:
