@@ -47,8 +47,8 @@ def locpipe_extract(pages: Sequence[SourcePage]) -> bytes:
     from locpipe.catalog.po import write_po
     from locpipe.commands.extract import build_template
     from locpipe.config import Config
-    from locpipe.html.extract import read_page
-    from locpipe.html.tilda import TagMemo
+    from locpipe.html.page import read_page
+    from locpipe.html.walker import TagMemo
 
     memo = TagMemo()  # one per site scan, as `locpipe extract` reads
     parsed = [read_page(page.path, page.data, anchors=False, memo=memo) for page in pages]
@@ -70,9 +70,9 @@ def locpipe_po(template: bytes, mark: Mark) -> bytes:
 
 def locpipe_build(pages: Sequence[SourcePage], po_data: bytes) -> list[bytes]:
     from locpipe.catalog.po import read_po
-    from locpipe.html.extract import read_page
+    from locpipe.html.page import read_page
     from locpipe.html.splice import apply_edits, translation_edits
-    from locpipe.html.tilda import TagMemo
+    from locpipe.html.walker import TagMemo
     from locpipe.site import catalog_lookup
 
     lookup = catalog_lookup(read_po(po_data, Path("site.po")), use_fuzzy=True)
@@ -86,7 +86,7 @@ def locpipe_build(pages: Sequence[SourcePage], po_data: bytes) -> list[bytes]:
 
 def locpipe_identity_same(pages: Sequence[SourcePage]) -> int:
     """Pages rebuilt byte for byte when every msgstr equals its msgid."""
-    from locpipe.html.extract import read_page
+    from locpipe.html.page import read_page
     from locpipe.html.splice import apply_edits, translation_edits
 
     same = 0
@@ -99,7 +99,7 @@ def locpipe_identity_same(pages: Sequence[SourcePage]) -> int:
 
 def locpipe_segments(pages: Sequence[SourcePage]) -> tuple[int, int]:
     """Segments found, and unique msgids among them."""
-    from locpipe.html.extract import read_page
+    from locpipe.html.page import read_page
 
     msgids = [s.msgid for p in pages for s in read_page(p.path, p.data).segments]
     return len(msgids), len(set(msgids))
@@ -208,8 +208,8 @@ def ttk_identity_same(pages: Sequence[SourcePage], templates: dict[str, bytes]) 
 
 def read_all(pages: Sequence[SourcePage], *, notes: bool = True, anchors: bool = True) -> None:
     """Read ``pages`` as one site scan of `locpipe extract` (no anchors) or `build` (no notes)."""
-    from locpipe.html.extract import read_page
-    from locpipe.html.tilda import TagMemo
+    from locpipe.html.page import read_page
+    from locpipe.html.walker import TagMemo
 
     memo = TagMemo()
     for page in pages:
@@ -221,7 +221,7 @@ def locpipe_stages(pages: Sequence[SourcePage], mark: Mark, repeat: int) -> dict
     from locpipe.catalog.po import read_po, write_po
     from locpipe.commands.extract import build_template
     from locpipe.config import Config
-    from locpipe.html.extract import read_page
+    from locpipe.html.page import read_page
     from locpipe.html.splice import apply_edits, translation_edits
     from locpipe.site import catalog_lookup
 
@@ -284,7 +284,7 @@ def linearity(
     page: SourcePage, factors: Sequence[int], repeat: int
 ) -> list[tuple[int, float, float]]:
     """(factor, MB, best seconds per MB) of read_page on the page scaled by each factor."""
-    from locpipe.html.extract import read_page
+    from locpipe.html.page import read_page
 
     rows = []
     for factor in factors:

@@ -93,7 +93,7 @@ def write_project(root: Path, pages: Sequence[SourcePage], setup: MTSetup) -> No
 
 def change_pages(source_dir: Path, pages: Sequence[SourcePage]) -> tuple[int, int]:
     """Append a word to every occurrence of every 20th msgid; (changed, total) unique msgids."""
-    from locpipe.html.extract import read_page
+    from locpipe.html.page import read_page
     from locpipe.html.splice import apply_edits
     from locpipe.model import Edit
 

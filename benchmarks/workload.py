@@ -30,7 +30,7 @@ class Workload:
 
 
 def page_msgids(page: SourcePage) -> list[str]:
-    from locpipe.html.extract import read_page
+    from locpipe.html.page import read_page
 
     return list(dict.fromkeys(s.msgid for s in read_page(page.path, page.data).segments))
 

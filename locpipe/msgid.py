@@ -31,7 +31,7 @@ from typing import NamedTuple
 from locpipe.errors import LocpipeError
 
 # The only elements a msgid holds as stand-alone placeholders: the walker
-# (html/tilda.py) writes <br> and <wbr> as placeholders and ends a segment at any
+# (html/walker.py) writes <br> and <wbr> as placeholders and ends a segment at any
 # other void element (<img>, <hr>, <input> …), so no other one is ever in a msgid.
 VOID_TAGS = frozenset({"br", "wbr"})
 

@@ -56,9 +56,9 @@ def read_pages(
     one page, not the site. ``notes`` and ``anchors``: what to find besides the
     segments (see ``read_page``); ``rules``: the owner's ``[extract]`` rules.
     """
-    from locpipe.html.extract import read_page
     from locpipe.html.owner import apply_rules
-    from locpipe.html.tilda import TagMemo
+    from locpipe.html.page import read_page
+    from locpipe.html.walker import TagMemo
 
     memo = TagMemo()
     for path in page_files(source_dir):

@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from locpipe.html.extract import read_page
+from locpipe.html.page import read_page
 from locpipe.html.scan import unescape_text as unescape_page_text
 from locpipe.msgid import (
     VOID_TAGS,

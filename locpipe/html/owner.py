@@ -27,16 +27,17 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from locpipe.html.lines import LineIndex
+from locpipe.html.runs import is_text
 from locpipe.html.scan import (
     Kind,
-    LineIndex,
     RawToken,
     Token,
     raw_tokens,
     scan,
     unescape_attribute,
 )
-from locpipe.html.tilda import _P_CLOSERS, VOID_ELEMENTS, is_text
+from locpipe.html.tree import P_CLOSERS, VOID_ELEMENTS
 from locpipe.model import Destination, Page, Segment
 from locpipe.msgid import escape_text, normalize_space
 
@@ -164,7 +165,7 @@ def _element_end(tokens: Sequence[RawToken], index: int, size: int) -> int:
     inside: list[str] = []  # elements opened inside it and not closed yet
     for kind, start, end, other, _, _, closing, *_ in tokens[index + 1 :]:
         if kind is Kind.START and other not in VOID_ELEMENTS and not closing:
-            if implied and not inside and (other == name or (name == "p" and other in _P_CLOSERS)):
+            if implied and not inside and (other == name or (name == "p" and other in P_CLOSERS)):
                 return start
             inside.append(other)
         elif kind is Kind.END:

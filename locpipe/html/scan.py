@@ -14,9 +14,6 @@ single-byte encodings (windows-1251, koi8-r). It is regex-driven and linear in
 the page size. A page cut off inside a tag, comment or attribute does not
 fail: the unfinished rest becomes one ``JUNK`` token that no one segments.
 
-Lines: a line ends at LF, at CRLF, or at a lone CR (old Mac endings), the same
-rule Python's ``str.splitlines`` applies to these three.
-
 Left out on purpose, as no real page needs them (html5lib's tests have them): a
 NUL byte (U+FFFD for a browser, kept here), numeric references to control
 characters (``html.unescape`` maps them its own way), and tag names with
@@ -25,10 +22,10 @@ characters that are not ASCII.
 
 from __future__ import annotations
 
-import bisect
+import functools
 import html
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from enum import Enum
 from html.entities import html5 as html5_entities
 from typing import NamedTuple
@@ -86,9 +83,7 @@ class Token:
         attrs_end: int = 0,
         names: dict[bytes, str] | None = None,
         self_closing: bool = False,
-        values: dict[str, bytes] | None = None,
     ) -> None:
-        """``values``: the attribute values when already known (see ``AttributePicker``)."""
         self.kind = kind
         self.start = start
         self.end = end
@@ -99,7 +94,7 @@ class Token:
         self._data = data
         self._names = names
         self._attrs: tuple[Attr, ...] | None = None
-        self._values = values
+        self._values: dict[str, bytes] | None = None
 
     def __repr__(self) -> str:
         return f"Token({self.kind.name}, {self.start}, {self.end}, {self.name!r})"
@@ -115,11 +110,11 @@ class Token:
     def values(self) -> dict[str, bytes]:
         """Raw value of each attribute name (the first one wins); b"" when written bare."""
         if self._values is None:
-            if self._attrs is None:
+            if self._attrs is None:  # a lookup needs no spans: read the values alone
                 self._values = _attribute_values(
                     self._data, self.attrs_start, self.attrs_end, self._names
                 )
-            else:  # already parsed: no second pass over the bytes
+            else:
                 self._values = {}
                 for attribute in reversed(self._attrs):
                     self._values[attribute.name] = attribute.raw
@@ -127,13 +122,7 @@ class Token:
 
     def attr(self, name: str) -> Attr | None:
         """The first attribute called ``name`` (HTML ignores later duplicates)."""
-        if self._attrs is not None:
-            return next((attribute for attribute in self._attrs if attribute.name == name), None)
-        for match in _ATTR.finditer(self._data, self.attrs_start, self.attrs_end):
-            found = _attribute_name(match.group(1), self._names)
-            if found == name:  # the others are never built: a page asks for one attribute
-                return _attribute(match, found)
-        return None
+        return next((attribute for attribute in self.attrs if attribute.name == name), None)
 
     def attr_text(self, name: str, encoding: str) -> str | None:
         raw = self.values.get(name)
@@ -157,19 +146,14 @@ _VALUE = rb"(?:[" + _WS + rb"]*+=[" + _WS + rb"]*+(?:\"[^\"]*+\"?|'[^']*+'?|[^" 
 _ATTRS = rb"(?:" + _SEPARATORS_RE + _NAME + _VALUE + rb")*+" + _SEPARATORS_RE
 # The attribute loop always matches up to ">" or the end of the data, so the
 # optional ``(>)?`` never makes the engine backtrack: linear even when truncated.
+# An attribute: its name (group 1) and its value, "double-quoted" (2), 'single-quoted' (3)
+# or bare (4); no value group matches when it is written without one.
 _ATTR = re.compile(
     rb"(" + _NAME + rb")"
     rb"(?:[" + _WS + rb"]*+=[" + _WS + rb"]*+"
-    rb"(?:\"([^\"]*+)(\"?)|'([^']*+)('?)|([^" + _WS + rb">]*+)))?"
+    rb"(?:\"([^\"]*+)\"?|'([^']*+)'?|([^" + _WS + rb">]*+)))?"
 )
-# Attributes a caller must know of without parsing a tag: the ones that carry text
-# or change what is text (see locpipe.html.tilda). A start tag reports whether it
-# has one, and the raw value of its ``class`` (the walker reads it on most tags).
-WATCHED_ATTRIBUTES = (
-    "alt", "aria-label", "content", "data-field-buttontitle-value",
-    "data-field-formmsgsuccess-value", "data-map-title", "data-submit-title",
-    "data-success-message", "placeholder", "title", "translate", "value",
-)  # fmt: skip
+_QUOTES = {2: '"', 3: "'", 4: ""}  # _ATTR's value group -> the value's quote
 _NAME_END = rb"(?=[" + _WS + rb"/=>]|\Z)"
 
 
@@ -190,35 +174,53 @@ def _alternatives(words: Sequence[str]) -> bytes:
 
 # Each alternative reads one whole attribute (or separators), as in _ATTRS: the first
 # lower-case ``class`` (what follows its name captured: "", or '="a b"'; a later one
-# fails "(?(3)(?!))" and is read as any other), ``field`` (Tilda's text slots; an empty
-# group marks it), a watched name or ``class`` in another case (another empty group),
-# any other attribute.
+# fails "(?(3)(?!))" and is read as any other), a name of a watched group (an empty
+# group marks it; ``class`` in another case or a second ``class`` is in the first
+# group), any other attribute.
 _CLASS_ATTR = rb"(?(3)(?!))class" + _NAME_END + rb"(" + _VALUE + rb")"
-_WATCHED_NAMES = rb"(?i:" + _alternatives([*WATCHED_ATTRIBUTES, "class"]) + rb")"
-_WATCHING_ATTRS = (
-    rb"(?:" + _SEPARATORS_RE + rb"(?:" + _CLASS_ATTR
-    + rb"|(?i:field)" + _NAME_END + rb"()" + _VALUE
-    + rb"|" + _WATCHED_NAMES + _NAME_END + rb"()" + _VALUE
-    + rb"|" + _NAME + _VALUE + rb"))*+" + _SEPARATORS_RE
-)  # fmt: skip
-# An attribute's name and its value with its quotes: the values of a tag in one call.
-_ATTR_VALUE = re.compile(
-    rb"(" + _NAME + rb")"
-    rb"(?:[" + _WS + rb"]*+=[" + _WS + rb"]*+(\"[^\"]*+\"?|'[^']*+'?|[^" + _WS + rb">]*+))?"
-)
-# One search finds the next markup: a start tag (groups 1-7), an end tag (8-9) or
-# something that starts like markup ("</", "<!", "<?") and is sorted out in Python.
-_MARKUP = re.compile(
-    rb"<(?:([A-Za-z][^" + _WS + rb"/>]*+)(" + _WATCHING_ATTRS + rb")(>)?"
-    rb"|/([A-Za-z][^" + _WS + rb"/>]*+)" + _ATTRS + rb"(>)?"
-    rb"|[/!?])"
-)
-_START_COMPLETE, _START_TRUNCATED, _END_COMPLETE, _END_TRUNCATED = 6, 2, 8, 7  # lastindex
-_CLASS, _FIELD, _WATCHED, _END_NAME = 3, 4, 5, 7
+
+
+class _Markup(NamedTuple):
+    """The pattern that finds the next markup, and the numbers of its groups."""
+
+    pattern: re.Pattern[bytes]
+    watched: tuple[int, ...]  # the empty group of each watched group of names
+    start_complete: int  # ``lastindex`` of a start tag with its ">"
+    end_complete: int  # ``lastindex`` of an end tag with its ">"
+    end_name: int
+
+
+_START_TRUNCATED, _CLASS = 2, 3
+
+
+@functools.cache
+def _markup(watch: tuple[frozenset[str], ...]) -> _Markup:
+    """One search finds the next markup: a start tag (groups 1 to 3 and one for each
+    watched group, then its ">"), an end tag (its name, its ">") or something that
+    starts like markup ("</", "<!", "<?") and is sorted out in Python."""
+    groups = [set(names) for names in watch] or [set()]
+    groups[0].add("class")
+    watched = b"".join(
+        rb"|(?i:" + _alternatives(sorted(names)) + rb")" + _NAME_END + rb"()" + _VALUE
+        if names
+        else rb"|(?!)()"  # an empty group: never seen, but it keeps its group number
+        for names in groups
+    )
+    attrs = (
+        rb"(?:" + _SEPARATORS_RE + rb"(?:" + _CLASS_ATTR + watched
+        + rb"|" + _NAME + _VALUE + rb"))*+" + _SEPARATORS_RE
+    )  # fmt: skip
+    pattern = re.compile(
+        rb"<(?:([A-Za-z][^" + _WS + rb"/>]*+)(" + attrs + rb")(>)?"
+        rb"|/([A-Za-z][^" + _WS + rb"/>]*+)" + _ATTRS + rb"(>)?"
+        rb"|[/!?])"
+    )
+    count = len(groups)
+    return _Markup(pattern, tuple(range(4, 4 + count)), 4 + count, 6 + count, 5 + count)
+
+
 _COMMENT_END = re.compile(rb"--!?>")
 _DOCTYPE = re.compile(rb"<!doctype", re.IGNORECASE)
-_LINE_BREAK = re.compile(rb"\r\n|\r|\n")
-_LONE_CR = re.compile(rb"\r(?!\n)")
 _CONTENT_KINDS = {
     **dict.fromkeys(RAWTEXT_ELEMENTS, Kind.RAWTEXT),
     **dict.fromkeys(RCDATA_ELEMENTS, Kind.RCDATA),
@@ -229,16 +231,29 @@ _CLOSING_TAGS = {  # "</" outside "(?i:)": the search looks for it as a literal,
 }
 
 
-RawToken = tuple[Kind, int, int, str, int, int, bool, bytes | None, bool, bool]
-"""A token as a plain tuple: (kind, start, end, name, attrs_start, attrs_end, self_closing,
-class_value, watched, has_field). A start tag's ``class_value`` is what follows the name
-of its first lower-case ``class`` attribute: b"" or b'="a b"' (None: no such attribute;
-see ``written_value``), ``watched`` whether it has an attribute of ``WATCHED_ATTRIBUTES``
-or an upper-case ``CLASS``, ``has_field`` whether it has a ``field`` attribute.
+_NO_ATTRIBUTES = (0, 0, False, None, 0)  # RawToken's fields after the name, for any but START
+_NOT_A_TAG = ("", *_NO_ATTRIBUTES)
 
-The walker reads tens of thousands of tokens per page; tuples cost a fraction
-of ``Token`` objects, which ``scan`` builds for everyone else.
-"""
+
+class RawToken(NamedTuple):
+    """A token whose attributes are not read: what a walk over a whole page needs.
+
+    ``scan`` builds ``Token`` objects, which read attributes, for everyone else.
+    """
+
+    kind: Kind
+    start: int
+    end: int
+    name: str = ""  # tag name (START, END) or the enclosing element (RAWTEXT, RCDATA)
+    attrs_start: int = 0  # the bytes between the tag name and ">"
+    attrs_end: int = 0
+    self_closing: bool = False
+    # What follows the name of the first lower-case ``class`` attribute: b"" or
+    # b'="a b"' (see ``written_value``); None: no such attribute.
+    class_value: bytes | None = None
+    # Bit i is set when the tag has an attribute of the caller's i-th group of watched
+    # names; a ``class`` that ``class_value`` does not report counts in the first group.
+    watched: int = 0
 
 
 def scan(data: bytes) -> list[Token]:
@@ -258,80 +273,105 @@ def scan(data: bytes) -> list[Token]:
     return tokens
 
 
-def raw_tokens(data: bytes, names: dict[bytes, str] | None = None) -> list[RawToken]:
-    """The tokens of ``scan`` as tuples, but for text that is only ASCII whitespace.
+def raw_tokens(
+    data: bytes,
+    names: dict[bytes, str] | None = None,
+    *,
+    watch: Sequence[Collection[str]] = (),
+) -> list[RawToken]:
+    """The tokens of ``scan`` without their attributes, but for text that is only ASCII
+    whitespace.
 
     That text, most of a page's text between its tags, is the gap between two
-    tokens. ``names`` caches decoded tag and attribute names.
+    tokens. ``names`` caches decoded tag and attribute names; a start tag tells
+    which groups of ``watch`` (attribute names in lower case) it has an attribute of.
     """
     names = {} if names is None else names
     tokens: list[RawToken] = []
     add = tokens.append  # a list, not a generator: the walker reads it faster
+    # RawToken's own constructor is a Python function; a page has tens of thousands of
+    # tokens, built here in C instead (all fields given). Measured on the 23 samples:
+    # 4 ms of the ~38 ms of tokenizing, and with them extract+build stays 4x TTK's.
+    new = tuple.__new__
     start_kind, end_kind, text_kind = Kind.START, Kind.END, Kind.TEXT
     pos, size = 0, len(data)
     # An iterator searches on from its last match, cheaper than a search from an offset;
     # a new one starts after raw text and comments, which end past the markup found.
-    matches = _MARKUP.finditer(data)
+    markup = _markup(tuple(frozenset(group) for group in watch))
+    pattern, watched_groups = markup.pattern, markup.watched
+    start_complete, end_complete, end_name = (
+        markup.start_complete,
+        markup.end_complete,
+        markup.end_name,
+    )
+    matches = pattern.finditer(data)
     foreign_depth = 0  # inside <svg>/<math>: no raw text switching there
     while pos < size:
         match = next(matches, None)
         if match is None:
             if data[pos:size].strip(_SPACE):
-                add((text_kind, pos, size, "", 0, 0, False, None, False, False))
+                add(new(RawToken, (text_kind, pos, size, *_NOT_A_TAG)))
             return tokens
         start = match.start()
         if start > pos and data[pos:start].strip(_SPACE):
-            add((text_kind, pos, start, "", 0, 0, False, None, False, False))
+            add(new(RawToken, (text_kind, pos, start, *_NOT_A_TAG)))
         found = match.lastindex
-        if found == _START_COMPLETE:
+        if found == start_complete:
             pos = match.end()
-            raw_name, class_value, field_mark, watched_mark = match.group(
-                1, _CLASS, _FIELD, _WATCHED
-            )
+            raw_name, class_value = match.group(1, _CLASS)
+            watched = 0
+            for bit, group in enumerate(watched_groups):
+                if match.start(group) >= 0:
+                    watched |= 1 << bit
             name = names.get(raw_name) or _new_name(names, raw_name)
             attrs_start, attrs_end = match.span(2)
             closing = data[pos - 2] == _SLASH and _self_closing(data, attrs_start, attrs_end)
-            add((
-                start_kind, start, pos, name, attrs_start, attrs_end, closing,
-                class_value, watched_mark is not None, field_mark is not None,
-            ))  # fmt: skip
+            add(
+                new(RawToken, (
+                    start_kind, start, pos, name, attrs_start, attrs_end, closing,
+                    class_value, watched,
+                ))
+            )  # fmt: skip
             if name in FOREIGN_ELEMENTS and not closing:
                 foreign_depth += 1
             if not foreign_depth and name in _CONTENT_KINDS:
                 stop = _content_end(data, name, pos)
-                add((_CONTENT_KINDS[name], pos, stop, name, 0, 0, False, None, False, False))
+                add(new(RawToken, (_CONTENT_KINDS[name], pos, stop, name, *_NO_ATTRIBUTES)))
                 pos = stop
-                matches = _MARKUP.finditer(data, pos)
-        elif found == _END_COMPLETE:
+                matches = pattern.finditer(data, pos)
+        elif found == end_complete:
             pos = match.end()
-            name = names.get(match.group(_END_NAME)) or _new_name(names, match.group(_END_NAME))
+            raw_name = match.group(end_name)
+            name = names.get(raw_name) or _new_name(names, raw_name)
             if foreign_depth and name in FOREIGN_ELEMENTS:
                 foreign_depth -= 1
-            add((end_kind, start, pos, name, 0, 0, False, None, False, False))
-        elif found in (_START_TRUNCATED, _END_TRUNCATED):
-            add((Kind.JUNK, start, size, "", 0, 0, False, None, False, False))
+            add(new(RawToken, (end_kind, start, pos, name, *_NO_ATTRIBUTES)))
+        elif found in (_START_TRUNCATED, end_name):  # no ">": cut off
+            add(new(RawToken, (Kind.JUNK, start, size, *_NOT_A_TAG)))
             return tokens
         else:
             kind, pos = _other(data, start)
-            add((kind, start, pos, "", 0, 0, False, None, False, False))
-            matches = _MARKUP.finditer(data, pos)
+            add(new(RawToken, (kind, start, pos, *_NOT_A_TAG)))
+            matches = pattern.finditer(data, pos)
     return tokens
 
 
 def written_value(after_name: bytes) -> bytes:
     """The value bytes in what follows an attribute's name: b'="a b"' -> b"a b", b"" -> b"".
 
-    That is how ``raw_tokens`` reports a ``class_value`` and ``AttributePicker`` reads.
+    That is how ``raw_tokens`` reports a ``class_value``.
     """
     return _unquote(after_name.lstrip(_SPACE).removeprefix(b"=").lstrip(_SPACE))
 
 
 class AttributePicker:
-    """Reads the raw values of a few named attributes of a tag, and nothing else.
+    """Reads a few named attributes of a tag, and nothing else.
 
-    A Zero Block element has dozens of ``data-field-*`` attributes; one compiled
-    pattern walks them in C and captures the first of each name asked for (names
-    are matched in any case, as HTML does), far faster than parsing them all.
+    One compiled pattern walks a tag's attributes in C and captures the first of
+    each name asked for (names are matched in any case, as HTML does). Kept beside
+    ``Token.attrs`` for the anchors of a page (``page.find_anchors``), read on a tenth
+    of its tags: measured 5 ms of ~125 ms per build of the 23 samples, part of what
+    keeps extract+build at 4x Translate Toolkit's (benchmarks, part 1).
     """
 
     def __init__(self, names: Sequence[str]) -> None:
@@ -345,15 +385,6 @@ class AttributePicker:
         self._pattern = re.compile(
             rb"(?:" + _SEPARATORS_RE + rb"(?:" + alternatives + rb"))*+" + _SEPARATORS_RE
         )
-
-    def __call__(self, data: bytes, start: int, end: int) -> dict[str, bytes]:
-        """Name -> raw value (b"" when written bare) of each named attribute present."""
-        match = self._match(data, start, end)
-        return {
-            name: written_value(value)
-            for name, value in zip(self.names, match.groups(), strict=True)
-            if value is not None
-        }
 
     def attrs(self, data: bytes, start: int, end: int) -> dict[str, Attr]:
         """Name -> ``Attr`` (with the span of its value) of each named attribute present."""
@@ -398,9 +429,8 @@ def _self_closing(data: bytes, attrs_start: int, attrs_end: int) -> bool:
     if slash == attrs_start or data[slash - 1] in _SEPARATORS:
         return True  # "<br/>", "<img src=x />": no value can hold this "/"
     # Else the "/" belongs to the last value if that value is written unquoted.
-    values = _ATTR_VALUE.findall(data, attrs_start, attrs_end)
-    last_value = values[-1][1] if values else b""
-    return not last_value or last_value[:1] in (b'"', b"'")
+    attrs = _attributes(data, attrs_start, attrs_end, None)
+    return not attrs or not attrs[-1].raw or attrs[-1].quote != ""
 
 
 def _content_end(data: bytes, name: str, start: int) -> int:
@@ -487,78 +517,37 @@ def _attributes(
     data: bytes, start: int, end: int, names: dict[bytes, str] | None
 ) -> tuple[Attr, ...]:
     """The attributes between ``start`` and ``end`` (every quoted value there is closed)."""
-    if start >= end:
-        return ()
-    return tuple(
-        _attribute(match, _attribute_name(match.group(1), names))
-        for match in _ATTR.finditer(data, start, end)
-    )
-
-
-def _attribute(match: re.Match[bytes], name: str) -> Attr:
-    """The attribute an ``_ATTR`` match reads."""
-    _, double, _, single, _, bare = match.groups()
-    if double is not None:
-        return Attr(name, double, match.start(2), match.end(2), '"')
-    if single is not None:
-        return Attr(name, single, match.start(4), match.end(4), "'")
-    if bare is not None:
-        return Attr(name, bare, match.start(6), match.end(6), "")
-    return Attr(name, b"", match.end(1), match.end(1), "", False)
+    names = {} if names is None else names
+    found = []
+    for match in _ATTR.finditer(data, start, end):
+        raw_name = match.group(1)
+        name = names.get(raw_name) or _new_name(names, raw_name)
+        group = match.lastindex or 1
+        if group == 1:  # no value
+            found.append(Attr(name, b"", match.end(1), match.end(1), "", False))
+        else:
+            value_start, value_end = match.span(group)
+            value = data[value_start:value_end]
+            found.append(Attr(name, value, value_start, value_end, _QUOTES[group]))
+    return tuple(found)
 
 
 def _attribute_values(
     data: bytes, start: int, end: int, names: dict[bytes, str] | None
 ) -> dict[str, bytes]:
-    """Name -> raw value of the first attribute of each name, without building ``Attr``s."""
-    if start >= end:
-        return {}
+    """Name -> raw value of the first attribute of each name: ``_attributes`` without the
+    spans, read by one ``findall`` (a Zero Block element has dozens of attributes)."""
     names = {} if names is None else names
-    get = names.get
     # Reversed, so that the first attribute of a name is the one the dict keeps.
     return {
-        get(raw_name) or _new_name(names, raw_name): _unquote(value)
-        for raw_name, value in reversed(_ATTR_VALUE.findall(data, start, end))
+        names.get(raw_name) or _new_name(names, raw_name): double or single or bare
+        for raw_name, double, single, bare in reversed(_ATTR.findall(data, start, end))
     }
 
 
 def _unquote(value: bytes) -> bytes:
-    """A value as ``_ATTR_VALUE`` reads it, without its quotes (a tag's quotes are closed)."""
+    """A value as written after its "=", without its quotes (a tag's quotes are closed)."""
     return value[1:-1] if value[:1] in (b'"', b"'") else value
-
-
-def _attribute_name(raw: bytes, names: dict[bytes, str] | None) -> str:
-    names = {} if names is None else names
-    return names.get(raw) or _new_name(names, raw)
-
-
-class LineIndex:
-    """Line numbers (from 1) of byte offsets.
-
-    Pages with LF or CRLF endings count LFs from the offset asked before (offsets
-    come roughly in page order); pages with a lone CR use an index of line starts.
-    """
-
-    def __init__(self, data: bytes) -> None:
-        self._data = data
-        self._starts: list[int] | None = None
-        self._has_cr = b"\r" in data and _LONE_CR.search(data) is not None
-        self._offset, self._line = 0, 1  # the last answer
-
-    def line(self, offset: int) -> int:
-        if self._has_cr:
-            return bisect.bisect_right(self._line_starts(), offset)
-        if offset >= self._offset:
-            line = self._line + self._data.count(b"\n", self._offset, offset)
-        else:
-            line = self._line - self._data.count(b"\n", offset, self._offset)
-        self._offset, self._line = offset, line
-        return line
-
-    def _line_starts(self) -> list[int]:
-        if self._starts is None:
-            self._starts = [0, *(match.end() for match in _LINE_BREAK.finditer(self._data))]
-        return self._starts
 
 
 _CHARREF = re.compile(r"&(#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[^\t\n\f <&#;]{1,32};?)")

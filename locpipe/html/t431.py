@@ -21,7 +21,7 @@ import html as html_module
 import re
 from dataclasses import dataclass
 
-TABLE_PARTS = {"t431__data-part1": "table header", "t431__data-part2": "table body"}
+from locpipe.html.tilda_rules import TABLE_PARTS
 
 _ROW_BREAK = re.compile(rb"\r\n|\r|\n")
 _REFERENCE = re.compile(rb"&(?:[A-Za-z][A-Za-z0-9]*|#[0-9]+|#[xX][0-9a-fA-F]+);")

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import lxml.html
 
-from locpipe.html.extract import read_page
+from locpipe.html.page import read_page
 from locpipe.html.splice import apply_edits, translation_edits
 from locpipe.model import Edit, Page, Segment
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import lxml.html
 import pytest
 
-from locpipe.html.extract import read_page
+from locpipe.html.page import read_page
 from locpipe.html.splice import apply_edits, translation_edits
 from locpipe.model import Destination
 from locpipe.msgid import PartKind, escape_text, normalize_space, parse

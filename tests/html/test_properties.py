@@ -7,7 +7,7 @@ import json
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from locpipe.html.extract import read_page
+from locpipe.html.page import read_page
 from locpipe.html.scan import Kind, scan
 from locpipe.html.splice import apply_edits, translation_edits
 

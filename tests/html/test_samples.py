@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from locpipe.html.extract import read_page
+from locpipe.html.page import read_page
 from locpipe.html.scan import Kind, scan
 from locpipe.html.splice import apply_edits, translation_edits
 from locpipe.model import Page

@@ -5,7 +5,6 @@ import pytest
 from locpipe.html.scan import (
     AttributePicker,
     Kind,
-    LineIndex,
     RawToken,
     Token,
     raw_tokens,
@@ -238,21 +237,6 @@ def test_missing_quote_runs_on_like_a_browser() -> None:
 
 
 @pytest.mark.parametrize(
-    ("data", "offset", "line"),
-    [
-        (b"a\nb\nc", 4, 3),
-        (b"a\r\nb\r\nc", 6, 3),
-        (b"a\rb\rc", 4, 3),
-        (b"a\r\nb\nc\rd", 7, 4),
-        (b"abc", 2, 1),
-        (b"a\n", 2, 2),
-    ],
-)
-def test_line_numbers(data: bytes, offset: int, line: int) -> None:
-    assert LineIndex(data).line(offset) == line
-
-
-@pytest.mark.parametrize(
     ("text", "decoded"),
     [
         ("a&nbsp;b", "a\xa0b"),
@@ -294,8 +278,16 @@ def test_single_byte_encoding_markup_is_found() -> None:
 # --- raw tokens: what the walker reads ----------------------------------------------
 
 
+# The names a caller (the Tilda walker) watches: the tokenizer knows none of its own.
+TEXT_NAMES = (
+    "alt", "aria-label", "content", "data-field-buttontitle-value",
+    "data-field-formmsgsuccess-value", "data-map-title", "data-submit-title",
+    "data-success-message", "placeholder", "title", "translate", "value",
+)  # fmt: skip
+
+
 def raw_starts(data: bytes) -> list[RawToken]:
-    return [token for token in raw_tokens(data) if token[0] is Kind.START]
+    return [token for token in raw_tokens(data) if token.kind is Kind.START]
 
 
 @pytest.mark.parametrize(
@@ -310,7 +302,7 @@ def raw_starts(data: bytes) -> list[RawToken]:
     ],
 )
 def test_raw_tokens_leave_out_only_ascii_whitespace_text(data: bytes, texts: list[bytes]) -> None:
-    found = [data[token[1] : token[2]] for token in raw_tokens(data) if token[0] is Kind.TEXT]
+    found = [data[token.start : token.end] for token in raw_tokens(data) if token.kind is Kind.TEXT]
     assert found == texts
 
 
@@ -329,7 +321,7 @@ def test_raw_tokens_leave_out_only_ascii_whitespace_text(data: bytes, texts: lis
 )
 def test_raw_tokens_report_the_first_class(data: bytes, value: bytes | None) -> None:
     (token,) = raw_starts(data)
-    class_value = token[7]
+    class_value = token.class_value
     assert (None if class_value is None else written_value(class_value)) == value
 
 
@@ -352,8 +344,25 @@ def test_raw_tokens_report_the_first_class(data: bytes, value: bytes | None) -> 
     ],
 )
 def test_raw_tokens_mark_watched_attributes(data: bytes, watched: bool, has_field: bool) -> None:
-    (token,) = raw_starts(data)
-    assert (token[8], token[9]) == (watched, has_field)
+    (token,) = [t for t in raw_tokens(data, watch=[TEXT_NAMES, ["field"]]) if t.kind is Kind.START]
+    assert (bool(token.watched & 1), bool(token.watched & 2)) == (watched, has_field)
+
+
+@pytest.mark.parametrize(
+    ("watch", "data", "watched"),
+    [
+        ([], b'<div class="x" title="y">', 0),
+        ([], b'<div CLASS="x">', 1),  # a class class_value does not report: the first group
+        ([[], ["field"]], b'<div field="x" title="y">', 2),  # an empty group keeps its bit
+        ([["title"], ["field"]], b'<div field="x" TITLE="y">', 3),
+        ([["title"], ["field"]], b'<div class="a" class="b">', 1),
+    ],
+)
+def test_raw_tokens_report_each_watched_group_as_a_bit(
+    watch: list[list[str]], data: bytes, watched: int
+) -> None:
+    (token,) = raw_tokens(data, watch=watch)
+    assert token.watched == watched
 
 
 @pytest.mark.parametrize(
@@ -368,7 +377,7 @@ def test_raw_tokens_mark_watched_attributes(data: bytes, watched: bool, has_fiel
 )
 def test_scan_is_raw_tokens_plus_the_whitespace_between(data: bytes) -> None:
     spans = [(token.start, token.end) for token in scan(data) if token.kind is not Kind.TEXT]
-    raw = [(token[1], token[2]) for token in raw_tokens(data) if token[0] is not Kind.TEXT]
+    raw = [(token.start, token.end) for token in raw_tokens(data) if token.kind is not Kind.TEXT]
     assert spans == raw
 
 
@@ -382,28 +391,9 @@ def test_scan_is_raw_tokens_plus_the_whitespace_between(data: bytes) -> None:
         (b'<div field = "a b">', {"field": b"a b"}),
     ],
 )
-def test_attribute_picker_reads_only_the_named_attributes(
-    data: bytes, picked: dict[str, bytes]
-) -> None:
-    (token,) = raw_starts(data)
-    assert AttributePicker(["field", "class"])(data, token[4], token[5]) == picked
-
-
-@pytest.mark.parametrize(
-    "data",
-    [
-        b'<div class="a b" id=x field="tn_text_1" data-field-width-value="560" style="a:b">',
-        b"<div CLASS=x class=y data-elem-type='text' data-field-width-value=1"
-        b" data-field-width-value=2>",
-        b'<div data-record-type="396" class="t-rec t-rec_pt_0" data-animationappear="off">',
-    ],
-)
-def test_picked_values_are_the_parsed_values(data: bytes) -> None:
-    names = ["class", "field", "data-elem-type", "data-field-width-value", "data-record-type"]
-    (token,) = raw_starts(data)
+def test_values_of_a_tag_are_the_first_of_each_name(data: bytes, picked: dict[str, bytes]) -> None:
     values = start_tag(data).values
-    expected = {name: values[name] for name in names if name in values}
-    assert AttributePicker(names)(data, token[4], token[5]) == expected
+    assert {name: values[name] for name in ("field", "class") if name in values} == picked
 
 
 @pytest.mark.parametrize(
@@ -423,4 +413,22 @@ def test_picked_attributes_are_the_parsed_ones(data: bytes) -> None:
     (token,) = raw_starts(data)
     tag = start_tag(data)
     expected = {name: tag.attr(name) for name in names if tag.attr(name) is not None}
-    assert AttributePicker(names).attrs(data, token[4], token[5]) == expected
+    assert AttributePicker(names).attrs(data, token.attrs_start, token.attrs_end) == expected
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        b'<div class="a b" id=x field="tn_text_1" data-field-width-value="560" style="a:b">',
+        b"<div CLASS=x class=y data-elem-type='text' data-field-width-value=1"
+        b" data-field-width-value=2>",
+        b'<div data-record-type="396" class="t-rec t-rec_pt_0" data-animationappear="off">',
+        b"<a href= title=x data-x=''>",
+    ],
+)
+def test_values_read_alone_are_the_values_of_the_parsed_attributes(data: bytes) -> None:
+    """``Token.values`` reads the values without the spans when the attributes are unread."""
+    from_attrs: dict[str, bytes] = {}
+    for attribute in reversed(start_tag(data).attrs):
+        from_attrs[attribute.name] = attribute.raw
+    assert start_tag(data).values == from_attrs

@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from locpipe.html.scan import Kind, scan
-from locpipe.html.script_options import SCRIPT_TEXT, ScriptText, script_strings
+from locpipe.html.script_options import script_strings
+from locpipe.html.tilda_rules import SCRIPT_TEXT, ScriptText
 from locpipe.model import Destination
 
 from .pages import MARK, build, mark, page, sample_paths

@@ -5,7 +5,7 @@ from collections.abc import Callable
 
 import pytest
 
-from locpipe.html.extract import read_page
+from locpipe.html.page import read_page
 from locpipe.html.splice import (
     CheckedLookup,
     UnsafeTranslation,
@@ -16,7 +16,7 @@ from locpipe.html.splice import (
 from locpipe.model import Destination, Edit, Segment
 
 from .pages import build, page
-from .test_tilda import ARRAY_FORM, OBJECT_FORM, zero_form
+from .test_walker import ARRAY_FORM, OBJECT_FORM, zero_form
 
 
 def by_msgid(table: dict[str, str]) -> Callable[[Segment], str | None]:

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from locpipe.html.extract import read_page
+from locpipe.html.page import read_page
 from locpipe.html.splice import apply_edits, translation_edits
 from locpipe.html.t431 import cells, table_part
 from locpipe.model import Destination

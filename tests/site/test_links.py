@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from locpipe.html.extract import read_page
+from locpipe.html.page import read_page
 from locpipe.html.splice import apply_edits
 from locpipe.site.context import SiteContext
 from locpipe.site.languages import SiteLanguages

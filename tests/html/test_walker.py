@@ -2,15 +2,16 @@ from __future__ import annotations
 
 import json
 from dataclasses import replace
-from pathlib import Path
 
 import pytest
 
-from locpipe.html.scan import WATCHED_ATTRIBUTES, Kind, LineIndex, Token, raw_tokens
-from locpipe.html.tilda import _PICK_FOR_FACTS, TEXT_ATTRIBUTES, _tag_facts, find_segments
+from locpipe.html import tilda_rules
+from locpipe.html.lines import LineIndex
+from locpipe.html.tag_hints import page_tokens
+from locpipe.html.walker import find_segments
 from locpipe.model import Destination, Segment, parse_width
 
-from .pages import page, sample_paths
+from .pages import page
 
 
 def msgids(html: str) -> list[str]:
@@ -589,31 +590,12 @@ def test_a_no_break_space_after_a_short_word_is_not_blank_in_any_encoding(encodi
     assert [s.msgid for s in source.segments] == ["<b>В\xa0</b>письмах"]
 
 
-def test_every_text_attribute_is_watched_by_the_tokenizer() -> None:
-    """An attribute the tokenizer does not watch would never be read for its text."""
-    assert {*TEXT_ATTRIBUTES, "value", "content", "translate"} <= set(WATCHED_ATTRIBUTES)
-
-
-@pytest.mark.parametrize("path", sample_paths(), ids=lambda path: path.parent.name)
-def test_facts_of_tags_without_watched_attributes_need_only_the_picked_ones(path: Path) -> None:
-    """``_Walker._facts`` reads such a tag with ``_PICK_FOR_FACTS``: it must see the same."""
-    data = path.read_bytes()
-    tags = [token for token in raw_tokens(data) if token[0] is Kind.START and not token[8]]
-    lean = [
-        Token(
-            Kind.START,
-            0,
-            0,
-            token[3],
-            data,
-            token[4],
-            token[5],
-            values=_PICK_FOR_FACTS(data, token[4], token[5]),
-        )
-        for token in tags
-    ]
-    full = [Token(Kind.START, 0, 0, token[3], data, token[4], token[5]) for token in tags]
-    assert [_tag_facts(tag, "utf-8") for tag in lean] == [_tag_facts(tag, "utf-8") for tag in full]
+def test_a_text_attribute_added_to_the_table_is_read(monkeypatch: pytest.MonkeyPatch) -> None:
+    html = '<div data-new-caption="A new caption">x</div>'
+    assert [s.msgid for s in page(html).segments] == ["x"]
+    monkeypatch.setitem(tilda_rules.TEXT_ATTRIBUTES, "data-new-caption", "new caption")
+    found = [(s.msgid, s.note) for s in page(html).segments]
+    assert found == [("A new caption", "new caption of div"), ("x", "text of div")]
 
 
 @pytest.mark.parametrize(
@@ -632,7 +614,7 @@ def test_facts_of_tags_without_watched_attributes_need_only_the_picked_ones(path
 )
 def test_a_walk_without_notes_finds_the_same_segments(html: str) -> None:
     data = html.encode()
-    with_notes = find_segments(data, "utf-8", raw_tokens(data), LineIndex(data))
-    without = find_segments(data, "utf-8", raw_tokens(data), LineIndex(data), notes=False)
+    with_notes = find_segments(data, "utf-8", page_tokens(data), LineIndex(data))
+    without = find_segments(data, "utf-8", page_tokens(data), LineIndex(data), notes=False)
     assert without == [replace(s, note="", max_width=None) for s in with_notes]
     assert any(segment.note for segment in with_notes)

@@ -6,8 +6,8 @@ from dataclasses import replace
 import pytest
 
 from locpipe.errors import PageError
-from locpipe.html.extract import detect_encoding, read_page
-from locpipe.html.tilda import TagMemo
+from locpipe.html.page import detect_encoding, read_page
+from locpipe.html.walker import TagMemo
 from locpipe.model import Destination, PageAnchors
 
 from .pages import build, mark, page

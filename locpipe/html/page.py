@@ -7,8 +7,10 @@ import re
 from collections.abc import Sequence
 
 from locpipe.errors import PageError
-from locpipe.html.scan import Attr, AttributePicker, Kind, LineIndex, RawToken, raw_tokens
-from locpipe.html.tilda import TagMemo, find_segments
+from locpipe.html.lines import LineIndex
+from locpipe.html.scan import Attr, AttributePicker, Kind, RawToken
+from locpipe.html.tag_hints import page_tokens
+from locpipe.html.walker import TagMemo, find_segments
 from locpipe.model import AttrValue, Page, PageAnchors
 
 _UTF8_BOM = b"\xef\xbb\xbf"
@@ -52,7 +54,7 @@ def read_page(
     """
     encoding = detect_encoding(path, data)
     names: dict[bytes, str] = {}
-    tokens = raw_tokens(data, names)
+    tokens = page_tokens(data, names)
     segments = find_segments(data, encoding, tokens, LineIndex(data), notes=notes, memo=memo)
     return Page(
         path=path,
@@ -123,7 +125,7 @@ def find_anchors(tokens: Sequence[RawToken], data: bytes, encoding: str) -> Page
     seek_allrecords = b"allrecords" in data
     links: list[AttrValue] = []
     start_kind, end_kind = Kind.START, Kind.END
-    tagged = [token for token in tokens if token[3] in _ANCHOR_TAGS]  # a tenth of the tokens
+    tagged = [token for token in tokens if token.name in _ANCHOR_TAGS]  # a tenth of the tokens
     for kind, start, end, name, attrs_start, attrs_end, self_closing, *_ in tagged:
         if kind is not start_kind:
             if kind is end_kind and head_end is None and name == "head":
