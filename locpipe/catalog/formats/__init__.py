@@ -70,12 +70,14 @@ _ALWAYS_STRICT = frozenset({"qt"})
 def format_languages(flags: list[str]) -> list[str]:
     """The languages the flags call a string a format string of (``possible-`` too), in
     gettext's order."""
-    marked = set(flags)
-    return [
-        language
-        for language in FORMAT_LANGUAGES
-        if {f"{language}-format", f"possible-{language}-format"} & marked
-    ]
+    marked = {
+        flag.removeprefix("possible-").removesuffix("-format")
+        for flag in flags
+        if flag.endswith("-format") and not flag.startswith("no-")
+    }
+    if not marked:
+        return []  # most entries: no format flag
+    return [language for language in FORMAT_LANGUAGES if language in marked]
 
 
 def format_language(flags: list[str]) -> str | None:
