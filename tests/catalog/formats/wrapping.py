@@ -5,7 +5,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from locpipe.catalog.catalog import Catalog, Message
+from locpipe.catalog.formats import PARSERS, Parsed
 from locpipe.catalog.po import write_po
 from tests.catalog.gnu import msgcat
 
@@ -28,3 +31,12 @@ def around_the_width(flag: str, text: str) -> bytes:
 def written_as_msgcat(flag: str, text: str, tmp_path: Path) -> bool:
     written = around_the_width(flag, text)
     return msgcat(written, tmp_path) == written
+
+
+def written_as_msgcat_without_its_parser(
+    flag: str, text: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> bool:
+    """``written_as_msgcat`` with the writer blind to ``flag``'s directives: a test that
+    it is False shows that the language's parser is what keeps them whole."""
+    monkeypatch.setitem(PARSERS, flag.removesuffix("-format"), lambda _text: Parsed((), True))
+    return written_as_msgcat(flag, text, tmp_path)
