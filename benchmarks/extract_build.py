@@ -293,3 +293,28 @@ def linearity(
         size = len(data) / 1e6
         rows.append((factor, size, timing.best / size))
     return rows
+
+
+def kept_shortcuts(pages: Sequence[SourcePage], mark: Mark, repeat: int) -> dict[str, Timing]:
+    """The speed tricks locpipe keeps, each timed with and without it in turn: a trick
+    stays only while it is worth at least 10% of its step (ARCHITECTURE.md)."""
+    from unittest import mock
+
+    from locpipe.catalog import po_reader
+    from locpipe.catalog.po import read_po
+
+    po_data = locpipe_po(locpipe_extract(pages), mark)
+
+    def read() -> object:
+        return read_po(po_data, Path("site.po"))
+
+    def read_line_by_line() -> object:
+        # The one-step entry reader off: every entry goes through the line parser.
+        with mock.patch.object(po_reader._Parser, "read_blocks", lambda _self, at: at):
+            return read()
+
+    runs: dict[str, list[float]] = {"read_po": [], "read_po, line parser alone": []}
+    for _ in range(repeat):  # in turn, so both meet the same machine
+        runs["read_po"].append(time_once(read))
+        runs["read_po, line parser alone"].append(time_once(read_line_by_line))
+    return {name: Timing(tuple(times)) for name, times in runs.items()}

@@ -9,6 +9,7 @@ from common import heading, ratio, say
 from extract_build import (
     SideTiming,
     SourcePage,
+    kept_shortcuts,
     linearity,
     locpipe_identity_same,
     locpipe_segments,
@@ -96,6 +97,17 @@ def report_linearity(pages: Sequence[SourcePage], repeat: int) -> dict[str, Any]
     return {"linearity_s_per_mb": [round(r[2], 4) for r in rows], "linearity_growth": growth}
 
 
+def report_shortcuts(pages: Sequence[SourcePage], repeat: int) -> dict[str, Any]:
+    timings = kept_shortcuts(pages, pseudo, repeat * 3)
+    fast, slow = timings["read_po"].best, timings["read_po, line parser alone"].best
+    worth = 1 - fast / slow
+    say(
+        f"kept shortcut: read_po's one-step entry reader, {fast:.4f} s against {slow:.4f} s "
+        f"for the line parser alone: worth {worth:.0%} of read_po (kept while >= 10%)"
+    )
+    return {"po_entry_shortcut_share_of_read_po": worth}
+
+
 def run_part1(pages: Sequence[SourcePage], repeat: int) -> dict[str, Any]:
     heading("Part 1: extract + build vs Translate Toolkit")
     say(
@@ -132,6 +144,7 @@ def run_part1(pages: Sequence[SourcePage], repeat: int) -> dict[str, Any]:
     stages = locpipe_stages(pages, pseudo, repeat)
     for name, timing in stages.items():
         say(f"  {name:30s} {timing.best:.3f} s")
+    figures.update(report_shortcuts(pages, repeat))
     say("locpipe profile (cProfile), one extract + build of all pages, top 5 by cumulative")
     say("time, then top 5 by own time:")
     for line in profile_locpipe(pages, pseudo):

@@ -47,13 +47,13 @@ class TagFacts(NamedTuple):
 
 
 def tag_facts(tag: Token, encoding: str) -> TagFacts:
-    name, values = tag.name, tag.values
+    name, names = tag.name, tag.names
     changes: dict[str, Any] = {}
-    classes = tag.classes(encoding) if "class" in values else []
+    classes = tag.classes(encoding) if "class" in names else []
     record_type = None
     translate = (
         tag.attr_text(rules.TRANSLATE_ATTRIBUTE, encoding)
-        if rules.TRANSLATE_ATTRIBUTE in values
+        if rules.TRANSLATE_ATTRIBUTE in names
         else None
     )
     excluded = not rules.EXCLUDING_CLASSES.isdisjoint(classes) or (
@@ -65,12 +65,12 @@ def tag_facts(tag: Token, encoding: str) -> TagFacts:
     if not rules.ZERO_ELEMENT_CLASSES.isdisjoint(classes):
         changes.update(_zero_element(tag, encoding))
     slot = (
-        tag.attr_text(rules.FIELD_ATTRIBUTE, encoding) if rules.FIELD_ATTRIBUTE in values else None
+        tag.attr_text(rules.FIELD_ATTRIBUTE, encoding) if rules.FIELD_ATTRIBUTE in names else None
     )
     if slot is not None and slot.strip():
         changes["field"] = slot.strip()
     label = f"{name}.{classes[0]}" if classes else ""
-    text_attributes = not rules.text_attribute_names().isdisjoint(values)
+    text_attributes = not rules.text_attribute_names().isdisjoint(names)
     return TagFacts(changes, label, record_type, text_attributes, excluded)
 
 

@@ -201,7 +201,7 @@ def extra_segments(page: Page, rules: OwnerRules) -> list[Segment]:
             not_text_until = _element_end(raw, index, len(page.data))
             continue
         form_value = rules.form_values and _submits_its_value(token, page.encoding)
-        if not wanted.intersection(token.values) and not form_value:
+        if not wanted.intersection(token.names) and not form_value:
             continue
         for attr in token.attrs:
             if attr.name in wanted:

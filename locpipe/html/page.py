@@ -5,10 +5,11 @@ from __future__ import annotations
 import codecs
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 from locpipe.errors import PageError
 from locpipe.html.lines import LineIndex
-from locpipe.html.scan import Attr, AttributePicker, Kind, RawToken
+from locpipe.html.scan import Kind, RawToken, Token
 from locpipe.html.tag_hints import page_tokens
 from locpipe.html.walker import TagMemo, find_segments
 from locpipe.model import AttrValue, Page, PageAnchors
@@ -24,9 +25,7 @@ _PRESCAN_BYTES = 8192
 # WHATWG Encoding Standard: these labels mean windows-1252.
 _WINDOWS_1252_LABELS = frozenset({"ascii", "us-ascii", "iso-8859-1", "iso8859-1", "latin1", "l1"})
 _CONTROL = re.compile(rb"[\x01-\x08\x0e-\x1a\x1c-\x1f]")
-_ANCHOR_TAGS = frozenset({"html", "head", "body", "meta", "a", "link", "div"})
-_ANCHOR_ATTRS = AttributePicker(("href", "rel", "property", "content", "lang", "dir"))
-_ALLRECORDS_ATTRS = AttributePicker(("id", "data-tilda-project-lang"))
+_ANCHOR_TAGS = frozenset({"html", "head", "body", "meta", "a", "link"})
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 _RESOURCE_RELS = frozenset(
     {
@@ -115,81 +114,118 @@ def _declared_encoding(data: bytes) -> str | None:
 def find_anchors(tokens: Sequence[RawToken], data: bytes, encoding: str) -> PageAnchors:
     """``<html>``, ``</head>``, ``</body>``, site links, canonical, ``og:url``, ``og:locale``,
     and Tilda's ``#allrecords``."""
-    html_tag_end: int | None = None
-    html_lang = html_dir = canonical = og_url = og_locale = project_lang = None
-    head_start: int | None = None
-    head_end: int | None = None
-    body_end: int | None = None
-    # Tilda's records container; the substring test spares reading every <div> of other pages.
-    allrecords_tag_end: int | None = None
-    seek_allrecords = b"allrecords" in data
-    links: list[AttrValue] = []
-    start_kind, end_kind = Kind.START, Kind.END
-    tagged = [token for token in tokens if token.name in _ANCHOR_TAGS]  # a tenth of the tokens
-    for kind, start, end, name, attrs_start, attrs_end, self_closing, *_ in tagged:
-        if kind is not start_kind:
-            if kind is end_kind and head_end is None and name == "head":
-                head_end = start
-            elif kind is end_kind and name == "body":
-                body_end = start
-            continue
-        if name == "html" and html_tag_end is None:
-            html_tag_end = end - (2 if self_closing else 1)
-            attrs = _ANCHOR_ATTRS.attrs(data, attrs_start, attrs_end)
-            html_lang = _attr_value(attrs.get("lang"), encoding)
-            html_dir = _attr_value(attrs.get("dir"), encoding)
-        elif name == "div":
-            if seek_allrecords:
-                found = _ALLRECORDS_ATTRS.attrs(data, attrs_start, attrs_end)
-                if _attr_text(found.get("id"), encoding).strip() == "allrecords":
-                    allrecords_tag_end = end - (2 if self_closing else 1)
-                    project_lang = _attr_value(found.get("data-tilda-project-lang"), encoding)
-                    seek_allrecords = False
-        elif name == "head" and head_start is None:
-            head_start = start
-        elif name == "body" and head_start is not None and head_end is None:
-            head_end = start  # no </head>: the head ends where <body> starts
-        elif name == "meta":
-            attrs = _ANCHOR_ATTRS.attrs(data, attrs_start, attrs_end)
-            prop = _attr_text(attrs.get("property"), encoding).strip().lower()
-            if prop == "og:url":
-                og_url = og_url or _attr_value(attrs.get("content"), encoding)
-            elif prop == "og:locale":
-                og_locale = og_locale or _attr_value(attrs.get("content"), encoding)
-        elif name in ("a", "link"):
-            attrs = _ANCHOR_ATTRS.attrs(data, attrs_start, attrs_end)
-            href = _attr_value(attrs.get("href"), encoding)
-            if href is None:
-                continue
-            rels = set(_attr_text(attrs.get("rel"), encoding).lower().split())
-            if name == "link" and "canonical" in rels:
-                canonical = canonical or href
-            elif not (name == "link" and rels & _RESOURCE_RELS) and _may_link_page(href.value):
-                links.append(href)
-    return PageAnchors(
-        html_tag_end=html_tag_end,
-        html_lang=html_lang,
-        html_dir=html_dir,
-        head_end=head_end,
-        links=tuple(links),
-        canonical=canonical,
-        og_url=og_url,
-        og_locale=og_locale,
-        allrecords_tag_end=allrecords_tag_end,
-        project_lang=project_lang,
-        body_end=body_end,
-    )
+    reader = _AnchorReader(data, encoding)
+    for token in tokens:
+        if token.name in _ANCHOR_TAGS:
+            reader.read(token)
+    allrecords = _allrecords(tokens, data, encoding)
+    if allrecords is not None:
+        reader.found = replace(
+            reader.found,
+            allrecords_tag_end=_tag_end(allrecords),
+            project_lang=reader.value(allrecords, "data-tilda-project-lang"),
+        )
+    return replace(reader.found, links=tuple(reader.links))
 
 
-def _attr_value(attr: Attr | None, encoding: str) -> AttrValue | None:
-    """The attribute's value and span; None when missing or written without a value."""
-    if attr is None or not attr.has_value:
+def _allrecords(tokens: Sequence[RawToken], data: bytes, encoding: str) -> Token | None:
+    """Tilda's records container, ``<div id="allrecords">``: the first such tag. Only a
+    tag that holds the word is read (Tilda never writes it with character references)."""
+    if b"allrecords" not in data:
         return None
-    return AttrValue(attr.start, attr.end, attr.text(encoding), attr.quote)
+    for token in tokens:
+        if (
+            token.name == "div"
+            and token.kind is Kind.START
+            and data.find(b"allrecords", token.attrs_start, token.attrs_end) >= 0
+        ):
+            tag = _start_tag(token, data)
+            if (tag.attr_text("id", encoding) or "").strip() == "allrecords":
+                return tag
+    return None
 
 
-def _attr_text(attr: Attr | None, encoding: str) -> str:
-    return "" if attr is None else attr.text(encoding)
+def _start_tag(token: RawToken, data: bytes) -> Token:
+    """A start tag as a ``Token``, to read its attributes."""
+    return Token(
+        Kind.START, token.start, token.end, token.name,
+        data, token.attrs_start, token.attrs_end, self_closing=token.self_closing,
+    )  # fmt: skip
+
+
+class _AnchorReader:
+    """What ``find_anchors`` has found so far; the first of each anchor wins."""
+
+    def __init__(self, data: bytes, encoding: str) -> None:
+        self.data = data
+        self.encoding = encoding
+        self.found = PageAnchors()
+        self.links: list[AttrValue] = []
+        self.head_start: int | None = None
+
+    def read(self, token: RawToken) -> None:
+        if token.kind is Kind.END:
+            self._end(token)
+        elif token.kind is Kind.START:
+            self._start(_start_tag(token, self.data))
+
+    def _end(self, token: RawToken) -> None:
+        if token.name == "head" and self.found.head_end is None:
+            self.found = replace(self.found, head_end=token.start)
+        elif token.name == "body":
+            self.found = replace(self.found, body_end=token.start)
+
+    def _start(self, tag: Token) -> None:
+        found, name = self.found, tag.name
+        if name == "html" and found.html_tag_end is None:
+            self.found = replace(
+                found,
+                html_tag_end=_tag_end(tag),
+                html_lang=self.value(tag, "lang"),
+                html_dir=self.value(tag, "dir"),
+            )
+        elif name == "head" and self.head_start is None:
+            self.head_start = tag.start
+        elif name == "body" and self.head_start is not None and found.head_end is None:
+            self.found = replace(found, head_end=tag.start)  # no </head>: it ends at <body>
+        elif name == "meta":
+            self._meta(tag)
+        elif name in ("a", "link"):
+            self._link(tag)
+
+    def _meta(self, tag: Token) -> None:
+        prop = self._text(tag, "property").strip().lower()
+        if prop == "og:url" and self.found.og_url is None:
+            self.found = replace(self.found, og_url=self.value(tag, "content"))
+        elif prop == "og:locale" and self.found.og_locale is None:
+            self.found = replace(self.found, og_locale=self.value(tag, "content"))
+
+    def _link(self, tag: Token) -> None:
+        href = self.value(tag, "href")
+        if href is None:
+            return
+        rels = set(self._text(tag, "rel").lower().split())
+        is_link = tag.name == "link"
+        if is_link and "canonical" in rels:
+            if self.found.canonical is None:
+                self.found = replace(self.found, canonical=href)
+        elif not (is_link and rels & _RESOURCE_RELS) and _may_link_page(href.value):
+            self.links.append(href)
+
+    def value(self, tag: Token, name: str) -> AttrValue | None:
+        """The attribute's value and span; None when missing or written without a value."""
+        attr = tag.attr(name)
+        if attr is None or not attr.has_value:
+            return None
+        return AttrValue(attr.start, attr.end, attr.text(self.encoding), attr.quote)
+
+    def _text(self, tag: Token, name: str) -> str:
+        return tag.attr_text(name, self.encoding) or ""
+
+
+def _tag_end(tag: Token) -> int:
+    """The offset of the ">" (or "/>") that ends a start tag."""
+    return tag.end - (2 if tag.self_closing else 1)
 
 
 def _may_link_page(href: str) -> bool:

@@ -25,7 +25,7 @@ from __future__ import annotations
 import functools
 import html
 import re
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Sequence, Set
 from enum import Enum
 from html.entities import html5 as html5_entities
 from typing import NamedTuple
@@ -65,10 +65,10 @@ class Attr(NamedTuple):
 
 
 class Token:
-    """One token. A start tag's attributes are parsed on first use: most are never read."""
+    """One token. A start tag's attributes are read on first use: most are never read."""
 
     __slots__ = (
-        "_attrs", "_data", "_names", "_values", "attrs_end", "attrs_start", "end", "kind",
+        "_attrs", "_data", "_first", "_found", "_names", "attrs_end", "attrs_start", "end", "kind",
         "name", "self_closing", "start",
     )  # fmt: skip
 
@@ -92,9 +92,10 @@ class Token:
         self.attrs_end = attrs_end
         self.self_closing = self_closing
         self._data = data
-        self._names = names
+        self._names = {} if names is None else names
+        self._found: list[re.Match[bytes]] | None = None
         self._attrs: tuple[Attr, ...] | None = None
-        self._values: dict[str, bytes] | None = None
+        self._first: dict[str, re.Match[bytes]] | None = None
 
     def __repr__(self) -> str:
         return f"Token({self.kind.name}, {self.start}, {self.end}, {self.name!r})"
@@ -103,34 +104,50 @@ class Token:
     def attrs(self) -> tuple[Attr, ...]:
         """Every attribute in order, duplicates included, with the spans of their values."""
         if self._attrs is None:
-            self._attrs = _attributes(self._data, self.attrs_start, self.attrs_end, self._names)
+            self._attrs = tuple(_attr(match, self._name(match)) for match in self._matches())
         return self._attrs
 
+    def attrs_named(self, names: Set[str]) -> list[Attr]:
+        """The attributes called one of ``names``, in order, duplicates included."""
+        return [
+            _attr(match, name) for match in self._matches() if (name := self._name(match)) in names
+        ]
+
     @property
-    def values(self) -> dict[str, bytes]:
-        """Raw value of each attribute name (the first one wins); b"" when written bare."""
-        if self._values is None:
-            if self._attrs is None:  # a lookup needs no spans: read the values alone
-                self._values = _attribute_values(
-                    self._data, self.attrs_start, self.attrs_end, self._names
-                )
-            else:
-                self._values = {}
-                for attribute in reversed(self._attrs):
-                    self._values[attribute.name] = attribute.raw
-        return self._values
+    def names(self) -> Set[str]:
+        """The names of the tag's attributes, lower-case."""
+        return self._first_of_each().keys()
 
     def attr(self, name: str) -> Attr | None:
         """The first attribute called ``name`` (HTML ignores later duplicates)."""
-        return next((attribute for attribute in self.attrs if attribute.name == name), None)
+        match = self._first_of_each().get(name)
+        return None if match is None else _attr(match, name)
 
     def attr_text(self, name: str, encoding: str) -> str | None:
-        raw = self.values.get(name)
-        return None if raw is None else unescape_attribute(raw.decode(encoding, "replace"))
+        attribute = self.attr(name)
+        return None if attribute is None else attribute.text(encoding)
 
     def classes(self, encoding: str) -> list[str]:
         value = self.attr_text("class", encoding)
         return value.split() if value else []
+
+    def _first_of_each(self) -> dict[str, re.Match[bytes]]:
+        """Name -> the match of its first attribute; an ``Attr`` is made only when asked
+        for (a Zero Block element has dozens of attributes, and a few are read)."""
+        if self._first is None:
+            # reversed: of two attributes of the same name, the first one stays
+            self._first = {self._name(match): match for match in reversed(self._matches())}
+        return self._first
+
+    def _matches(self) -> list[re.Match[bytes]]:
+        """One ``_ATTR`` match for each attribute."""
+        if self._found is None:
+            self._found = list(_ATTR.finditer(self._data, self.attrs_start, self.attrs_end))
+        return self._found
+
+    def _name(self, match: re.Match[bytes]) -> str:
+        raw = match.group(1)
+        return self._names.get(raw) or _new_name(self._names, raw)
 
 
 _WS = rb"\t\n\f\r "  # in patterns
@@ -153,7 +170,8 @@ _ATTR = re.compile(
     rb"(?:[" + _WS + rb"]*+=[" + _WS + rb"]*+"
     rb"(?:\"([^\"]*+)\"?|'([^']*+)'?|([^" + _WS + rb">]*+)))?"
 )
-_QUOTES = {2: '"', 3: "'", 4: ""}  # _ATTR's value group -> the value's quote
+_BARE_VALUE = 4
+_QUOTES = {2: '"', 3: "'", _BARE_VALUE: ""}  # _ATTR's value group -> the value's quote
 _NAME_END = rb"(?=[" + _WS + rb"/=>]|\Z)"
 
 
@@ -231,10 +249,6 @@ _CLOSING_TAGS = {  # "</" outside "(?i:)": the search looks for it as a literal,
 }
 
 
-_NO_ATTRIBUTES = (0, 0, False, None, 0)  # RawToken's fields after the name, for any but START
-_NOT_A_TAG = ("", *_NO_ATTRIBUTES)
-
-
 class RawToken(NamedTuple):
     """A token whose attributes are not read: what a walk over a whole page needs.
 
@@ -289,10 +303,6 @@ def raw_tokens(
     names = {} if names is None else names
     tokens: list[RawToken] = []
     add = tokens.append  # a list, not a generator: the walker reads it faster
-    # RawToken's own constructor is a Python function; a page has tens of thousands of
-    # tokens, built here in C instead (all fields given). Measured on the 23 samples:
-    # 4 ms of the ~38 ms of tokenizing, and with them extract+build stays 4x TTK's.
-    new = tuple.__new__
     start_kind, end_kind, text_kind = Kind.START, Kind.END, Kind.TEXT
     pos, size = 0, len(data)
     # An iterator searches on from its last match, cheaper than a search from an offset;
@@ -310,11 +320,11 @@ def raw_tokens(
         match = next(matches, None)
         if match is None:
             if data[pos:size].strip(_SPACE):
-                add(new(RawToken, (text_kind, pos, size, *_NOT_A_TAG)))
+                add(RawToken(text_kind, pos, size))
             return tokens
         start = match.start()
         if start > pos and data[pos:start].strip(_SPACE):
-            add(new(RawToken, (text_kind, pos, start, *_NOT_A_TAG)))
+            add(RawToken(text_kind, pos, start))
         found = match.lastindex
         if found == start_complete:
             pos = match.end()
@@ -327,16 +337,16 @@ def raw_tokens(
             attrs_start, attrs_end = match.span(2)
             closing = data[pos - 2] == _SLASH and _self_closing(data, attrs_start, attrs_end)
             add(
-                new(RawToken, (
+                RawToken(
                     start_kind, start, pos, name, attrs_start, attrs_end, closing,
                     class_value, watched,
-                ))
+                )
             )  # fmt: skip
             if name in FOREIGN_ELEMENTS and not closing:
                 foreign_depth += 1
             if not foreign_depth and name in _CONTENT_KINDS:
                 stop = _content_end(data, name, pos)
-                add(new(RawToken, (_CONTENT_KINDS[name], pos, stop, name, *_NO_ATTRIBUTES)))
+                add(RawToken(_CONTENT_KINDS[name], pos, stop, name))
                 pos = stop
                 matches = pattern.finditer(data, pos)
         elif found == end_complete:
@@ -345,13 +355,13 @@ def raw_tokens(
             name = names.get(raw_name) or _new_name(names, raw_name)
             if foreign_depth and name in FOREIGN_ELEMENTS:
                 foreign_depth -= 1
-            add(new(RawToken, (end_kind, start, pos, name, *_NO_ATTRIBUTES)))
+            add(RawToken(end_kind, start, pos, name))
         elif found in (_START_TRUNCATED, end_name):  # no ">": cut off
-            add(new(RawToken, (Kind.JUNK, start, size, *_NOT_A_TAG)))
+            add(RawToken(Kind.JUNK, start, size))
             return tokens
         else:
             kind, pos = _other(data, start)
-            add(new(RawToken, (kind, start, pos, *_NOT_A_TAG)))
+            add(RawToken(kind, start, pos))
             matches = pattern.finditer(data, pos)
     return tokens
 
@@ -362,59 +372,6 @@ def written_value(after_name: bytes) -> bytes:
     That is how ``raw_tokens`` reports a ``class_value``.
     """
     return _unquote(after_name.lstrip(_SPACE).removeprefix(b"=").lstrip(_SPACE))
-
-
-class AttributePicker:
-    """Reads a few named attributes of a tag, and nothing else.
-
-    One compiled pattern walks a tag's attributes in C and captures the first of
-    each name asked for (names are matched in any case, as HTML does). Kept beside
-    ``Token.attrs`` for the anchors of a page (``page.find_anchors``), read on a tenth
-    of its tags: measured 5 ms of ~125 ms per build of the 23 samples, part of what
-    keeps extract+build at 4x Translate Toolkit's (benchmarks, part 1).
-    """
-
-    def __init__(self, names: Sequence[str]) -> None:
-        self.names = tuple(names)
-        picks = [
-            rb"(?(%d)(?!))(?i:%s)" % (group, re.escape(name.encode()))
-            + _NAME_END + rb"(" + _VALUE + rb")"
-            for group, name in enumerate(self.names, start=1)
-        ]  # fmt: skip
-        alternatives = b"|".join([*picks, _NAME + _VALUE])
-        self._pattern = re.compile(
-            rb"(?:" + _SEPARATORS_RE + rb"(?:" + alternatives + rb"))*+" + _SEPARATORS_RE
-        )
-
-    def attrs(self, data: bytes, start: int, end: int) -> dict[str, Attr]:
-        """Name -> ``Attr`` (with the span of its value) of each named attribute present."""
-        match = self._match(data, start, end)
-        return {
-            name: _picked_attr(name, data, *match.span(group))
-            for group, name in enumerate(self.names, start=1)
-            if match.start(group) >= 0
-        }
-
-    def _match(self, data: bytes, start: int, end: int) -> re.Match[bytes]:
-        match = self._pattern.match(data, start, end)
-        assert match is not None  # the pattern matches the empty string
-        return match
-
-
-def _picked_attr(name: str, data: bytes, start: int, end: int) -> Attr:
-    """The attribute whose name is followed by ``data[start:end]``: "", or '="a b"'."""
-    if start == end:
-        return Attr(name, b"", start, start, "", False)
-    while data[start] != _EQUALS:
-        start += 1
-    start += 1
-    while start < end and data[start] in _SPACE:
-        start += 1
-    quote = data[start : start + 1] if start < end else b""
-    if quote in (b'"', b"'"):
-        stop = end - 1 if end - 1 > start and data[end - 1 : end] == quote else end
-        return Attr(name, data[start + 1 : stop], start + 1, stop, quote.decode())
-    return Attr(name, data[start:end], start, end, "")
 
 
 def _new_name(names: dict[bytes, str], raw: bytes) -> str:
@@ -429,8 +386,11 @@ def _self_closing(data: bytes, attrs_start: int, attrs_end: int) -> bool:
     if slash == attrs_start or data[slash - 1] in _SEPARATORS:
         return True  # "<br/>", "<img src=x />": no value can hold this "/"
     # Else the "/" belongs to the last value if that value is written unquoted.
-    attrs = _attributes(data, attrs_start, attrs_end, None)
-    return not attrs or not attrs[-1].raw or attrs[-1].quote != ""
+    attributes = list(_ATTR.finditer(data, attrs_start, attrs_end))
+    if not attributes:
+        return True
+    last = attributes[-1]
+    return last.lastindex != _BARE_VALUE or last.start(_BARE_VALUE) == last.end(_BARE_VALUE)
 
 
 def _content_end(data: bytes, name: str, start: int) -> int:
@@ -509,40 +469,16 @@ def _bogus_comment(data: bytes, body: int) -> tuple[Kind, int]:
 
 
 _SLASH = ord("/")
-_EQUALS = ord("=")
 _SEPARATORS = frozenset(b"\t\n\f\r /")
 
 
-def _attributes(
-    data: bytes, start: int, end: int, names: dict[bytes, str] | None
-) -> tuple[Attr, ...]:
-    """The attributes between ``start`` and ``end`` (every quoted value there is closed)."""
-    names = {} if names is None else names
-    found = []
-    for match in _ATTR.finditer(data, start, end):
-        raw_name = match.group(1)
-        name = names.get(raw_name) or _new_name(names, raw_name)
-        group = match.lastindex or 1
-        if group == 1:  # no value
-            found.append(Attr(name, b"", match.end(1), match.end(1), "", False))
-        else:
-            value_start, value_end = match.span(group)
-            value = data[value_start:value_end]
-            found.append(Attr(name, value, value_start, value_end, _QUOTES[group]))
-    return tuple(found)
-
-
-def _attribute_values(
-    data: bytes, start: int, end: int, names: dict[bytes, str] | None
-) -> dict[str, bytes]:
-    """Name -> raw value of the first attribute of each name: ``_attributes`` without the
-    spans, read by one ``findall`` (a Zero Block element has dozens of attributes)."""
-    names = {} if names is None else names
-    # Reversed, so that the first attribute of a name is the one the dict keeps.
-    return {
-        names.get(raw_name) or _new_name(names, raw_name): double or single or bare
-        for raw_name, double, single, bare in reversed(_ATTR.findall(data, start, end))
-    }
+def _attr(match: re.Match[bytes], name: str) -> Attr:
+    """The attribute ``name`` of one ``_ATTR`` match."""
+    group = match.lastindex or 1
+    if group == 1:  # no value
+        return Attr(name, b"", match.end(1), match.end(1), "", False)
+    value_start, value_end = match.span(group)
+    return Attr(name, match.string[value_start:value_end], value_start, value_end, _QUOTES[group])
 
 
 def _unquote(value: bytes) -> bytes:

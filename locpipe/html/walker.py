@@ -15,10 +15,9 @@ generic tree rules and the one derivation of what is text (``TextMode``) are in
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
-from functools import partial
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
 from locpipe.html import tilda_rules as rules
 from locpipe.html.jsliteral import string_value
@@ -82,14 +81,6 @@ class Frame(NamedTuple):
     noted: bool  # its attributes may change the note context (record, Zero element, field)
     mode: TextMode
     parent: Frame | None
-
-
-# Frame's and Item's own constructors are Python functions; the walk builds one frame
-# per start tag and one item per inline piece, here in C (all fields given, in order).
-# Measured with the run shortcut in _flush: about 8 ms of extract+build on the 23
-# samples, which keeps extract+build at 4x Translate Toolkit's (benchmarks, part 1).
-_new_frame: Callable[[tuple[Any, ...]], Frame] = partial(tuple.__new__, Frame)
-_new_item: Callable[[tuple[Any, ...]], Item] = partial(tuple.__new__, Item)
 
 
 @dataclass
@@ -185,7 +176,7 @@ class _Walker:
             elif kind is end_kind:
                 if stack and stack[-1].name == name:  # the usual case, without a call
                     if stack[-1].inline:
-                        self._add(_new_item((close, start, end, name, None)))
+                        self._add(Item(close, start, end, name))
                     elif self.run:
                         self._flush()
                     stack.pop()
@@ -205,7 +196,7 @@ class _Walker:
         if self.stack[-1].skip_text if self.stack else self.root_mode.skips_text:
             self._flush()
         else:
-            self._add(_new_item((PartKind.TEXT, start, end, "", None)))
+            self._add(Item(PartKind.TEXT, start, end))
 
     # --- the element stack -------------------------------------------------------
 
@@ -233,10 +224,10 @@ class _Walker:
         skip_text = parent.skip_text if parent and mode is parent_mode else mode.skips_text
         inline = name in INLINE_ELEMENTS and not skip_text
         paragraphs = (parent.paragraphs if parent else 0) + (name == "p")
-        frame = _new_frame((
+        frame = Frame(
             name, inline, skip_text, paragraphs, start, end, attrs_start, attrs_end,
             class_value, parsed, noted, mode, parent,
-        ))  # fmt: skip
+        )  # fmt: skip
         if facts is not None and facts.text_attributes and self.attributes and not mode.excluded:
             self._attribute_segments(frame)
         if table_data and not skip_text:
@@ -245,13 +236,13 @@ class _Walker:
             if skip_text:
                 self._flush()
             else:
-                self._add(_new_item((PartKind.VOID, start, end, name, None)))
+                self._add(Item(PartKind.VOID, start, end, name))
         elif name in VOID_ELEMENTS or (
             closing and (parent_mode.foreign or name in FOREIGN_ELEMENTS)
         ):
             self._flush()
         elif inline:
-            self._add(_new_item((PartKind.OPEN, start, end, name, frame)))
+            self._add(Item(PartKind.OPEN, start, end, name, frame))
             stack.append(frame)
         else:
             if self.run:
@@ -393,9 +384,6 @@ class _Walker:
     def _flush(self) -> None:
         if self.run:
             items, self.run = self.run, []
-            if len(items) == 1 and items[0].kind is PartKind.TEXT:
-                self._emit_run(items, [-1], 0, 1, self.run_frame)  # the usual run
-                return
             for part, partner in balanced_parts(items):
                 self._segment(part, partner, self.run_frame)
 
@@ -530,7 +518,7 @@ class _Walker:
 
     def _attribute_segments(self, frame: Frame) -> None:
         encoding, tag = self.space.encoding, self._frame_token(frame)
-        for attr in tag.attrs:
+        for attr in tag.attrs_named(rules.text_attribute_names()):
             what = attribute_role(tag, attr, encoding)
             if what is None or not attr.has_value:
                 continue

@@ -3,7 +3,6 @@ from __future__ import annotations
 import pytest
 
 from locpipe.html.scan import (
-    AttributePicker,
     Kind,
     RawToken,
     Token,
@@ -392,43 +391,7 @@ def test_scan_is_raw_tokens_plus_the_whitespace_between(data: bytes) -> None:
     ],
 )
 def test_values_of_a_tag_are_the_first_of_each_name(data: bytes, picked: dict[str, bytes]) -> None:
-    values = start_tag(data).values
-    assert {name: values[name] for name in ("field", "class") if name in values} == picked
-
-
-@pytest.mark.parametrize(
-    "data",
-    [
-        b'<a href="/about.html" class="x">',
-        b"<a class=x HREF='/a?b=1&amp;c=2' href=/second>",
-        b"<link rel = canonical href = https://example.com/ >",
-        b'<a href="" rel>',
-        b"<a href= title=x>",
-        b"<meta property=og:url content=https://example.com/a/>",
-        b"<html lang=ru dir='rtl'>",
-    ],
-)
-def test_picked_attributes_are_the_parsed_ones(data: bytes) -> None:
-    names = ["href", "rel", "content", "property", "lang", "dir", "title"]
-    (token,) = raw_starts(data)
     tag = start_tag(data)
-    expected = {name: tag.attr(name) for name in names if tag.attr(name) is not None}
-    assert AttributePicker(names).attrs(data, token.attrs_start, token.attrs_end) == expected
-
-
-@pytest.mark.parametrize(
-    "data",
-    [
-        b'<div class="a b" id=x field="tn_text_1" data-field-width-value="560" style="a:b">',
-        b"<div CLASS=x class=y data-elem-type='text' data-field-width-value=1"
-        b" data-field-width-value=2>",
-        b'<div data-record-type="396" class="t-rec t-rec_pt_0" data-animationappear="off">',
-        b"<a href= title=x data-x=''>",
-    ],
-)
-def test_values_read_alone_are_the_values_of_the_parsed_attributes(data: bytes) -> None:
-    """``Token.values`` reads the values without the spans when the attributes are unread."""
-    from_attrs: dict[str, bytes] = {}
-    for attribute in reversed(start_tag(data).attrs):
-        from_attrs[attribute.name] = attribute.raw
-    assert start_tag(data).values == from_attrs
+    found = {name: tag.attr(name) for name in ("field", "class") if name in tag.names}
+    assert {name: attr.raw for name, attr in found.items() if attr is not None} == picked
+    assert all(attr is not None for attr in found.values())
