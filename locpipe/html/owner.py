@@ -120,7 +120,7 @@ def excluded_spans(page: Page, selectors: Sequence[str]) -> list[tuple[str, int,
     soup = BeautifulSoup(text, "html.parser")
     positions = _BytePositions(text, page.encoding)
     tokens = raw_tokens(page.data)
-    starts = [token[1] for token in tokens]
+    starts = [token.start for token in tokens]
     spans = []
     for selector in selectors:
         for tag in soup.select(selector):
@@ -190,7 +190,7 @@ def extra_segments(page: Page, rules: OwnerRules) -> list[Segment]:
     wanted = set(rules.text_attributes)
     tokens = scan(page.data)
     raw = raw_tokens(page.data)
-    starts = [token[1] for token in raw]
+    starts = [token.start for token in raw]
     segments: list[Segment] = []
     not_text_until = -1  # end of the notranslate element the walk is in
     for token in tokens:
