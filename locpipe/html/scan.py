@@ -93,7 +93,7 @@ class Token:
         self.self_closing = self_closing
         self._data = data
         self._names = {} if names is None else names
-        self._found: list[re.Match[bytes]] | None = None
+        self._found: list[tuple[str, re.Match[bytes]]] | None = None
         self._attrs: tuple[Attr, ...] | None = None
         self._first: dict[str, re.Match[bytes]] | None = None
 
@@ -104,14 +104,12 @@ class Token:
     def attrs(self) -> tuple[Attr, ...]:
         """Every attribute in order, duplicates included, with the spans of their values."""
         if self._attrs is None:
-            self._attrs = tuple(_attr(match, self._name(match)) for match in self._matches())
+            self._attrs = tuple(_attr(match, name) for name, match in self._named())
         return self._attrs
 
     def attrs_named(self, names: Set[str]) -> list[Attr]:
         """The attributes called one of ``names``, in order, duplicates included."""
-        return [
-            _attr(match, name) for match in self._matches() if (name := self._name(match)) in names
-        ]
+        return [_attr(match, name) for name, match in self._named() if name in names]
 
     @property
     def names(self) -> Set[str]:
@@ -136,18 +134,18 @@ class Token:
         for (a Zero Block element has dozens of attributes, and a few are read)."""
         if self._first is None:
             # reversed: of two attributes of the same name, the first one stays
-            self._first = {self._name(match): match for match in reversed(self._matches())}
+            self._first = dict(reversed(self._named()))
         return self._first
 
-    def _matches(self) -> list[re.Match[bytes]]:
-        """One ``_ATTR`` match for each attribute."""
+    def _named(self) -> list[tuple[str, re.Match[bytes]]]:
+        """Each attribute's name and its ``_ATTR`` match, in order."""
         if self._found is None:
-            self._found = list(_ATTR.finditer(self._data, self.attrs_start, self.attrs_end))
+            names = self._names
+            self._found = [
+                (names.get(match[1]) or _new_name(names, match[1]), match)
+                for match in _ATTR.finditer(self._data, self.attrs_start, self.attrs_end)
+            ]
         return self._found
-
-    def _name(self, match: re.Match[bytes]) -> str:
-        raw = match.group(1)
-        return self._names.get(raw) or _new_name(self._names, raw)
 
 
 _WS = rb"\t\n\f\r "  # in patterns
@@ -202,7 +200,7 @@ class _Markup(NamedTuple):
     """The pattern that finds the next markup, and the numbers of its groups."""
 
     pattern: re.Pattern[bytes]
-    watched: tuple[int, ...]  # the empty group of each watched group of names
+    watched: tuple[tuple[int, int], ...]  # each watched group's empty group, and its bit
     start_complete: int  # ``lastindex`` of a start tag with its ">"
     end_complete: int  # ``lastindex`` of an end tag with its ">"
     end_name: int
@@ -234,7 +232,8 @@ def _markup(watch: tuple[frozenset[str], ...]) -> _Markup:
         rb"|[/!?])"
     )
     count = len(groups)
-    return _Markup(pattern, tuple(range(4, 4 + count)), 4 + count, 6 + count, 5 + count)
+    watched_groups = tuple((4 + index, 1 << index) for index in range(count))
+    return _Markup(pattern, watched_groups, 4 + count, 6 + count, 5 + count)
 
 
 _COMMENT_END = re.compile(rb"--!?>")
@@ -330,9 +329,9 @@ def raw_tokens(
             pos = match.end()
             raw_name, class_value = match.group(1, _CLASS)
             watched = 0
-            for bit, group in enumerate(watched_groups):
+            for group, bit in watched_groups:
                 if match.start(group) >= 0:
-                    watched |= 1 << bit
+                    watched |= bit
             name = names.get(raw_name) or _new_name(names, raw_name)
             attrs_start, attrs_end = match.span(2)
             closing = data[pos - 2] == _SLASH and _self_closing(data, attrs_start, attrs_end)
